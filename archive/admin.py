@@ -1,0 +1,134 @@
+"""The editors' view of the archive.
+
+Saving a speaker, event or statement here marks it ``curated`` so that a later import never
+overwrites the editor's work.
+"""
+
+from django.contrib import admin
+from django.utils.html import format_html
+
+from archive.models import (
+    Article,
+    Event,
+    IngestRun,
+    Occurrence,
+    ReviewStatus,
+    Source,
+    Speaker,
+    SpeakerAlias,
+    Statement,
+)
+
+
+class CuratedOnSaveMixin:
+    """Mark a record as curated whenever an editor saves it."""
+
+    def save_model(self, request, obj, form, change):
+        obj.curated = True
+        super().save_model(request, obj, form, change)
+
+
+class SpeakerAliasInline(admin.TabularInline):
+    model = SpeakerAlias
+    extra = 0
+    fields = ["name", "normalized"]
+
+
+@admin.register(Speaker)
+class SpeakerAdmin(CuratedOnSaveMixin, admin.ModelAdmin):
+    list_display = ["name", "kind", "description", "statement_count", "curated"]
+    list_filter = ["kind", "curated"]
+    search_fields = ["name", "aliases__name", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["created_at", "updated_at"]
+    inlines = [SpeakerAliasInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_counts()
+
+    @admin.display(ordering="statement_count", description="Statements")
+    def statement_count(self, obj):
+        return obj.statement_count
+
+
+@admin.register(Event)
+class EventAdmin(CuratedOnSaveMixin, admin.ModelAdmin):
+    list_display = ["name", "kind", "start_date", "location", "statement_count", "curated"]
+    list_filter = ["kind", "curated", ("start_date", admin.DateFieldListFilter)]
+    search_fields = ["name", "location", "description"]
+    date_hierarchy = "start_date"
+    prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["created_at", "updated_at"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_counts()
+
+    @admin.display(ordering="statement_count", description="Statements")
+    def statement_count(self, obj):
+        return obj.statement_count
+
+
+class OccurrenceInline(admin.TabularInline):
+    model = Occurrence
+    extra = 0
+    fields = ["source", "start", "end", "role", "passage_link"]
+    readonly_fields = ["source", "start", "end", "passage_link"]
+    can_delete = False
+
+    @admin.display(description="Passage")
+    def passage_link(self, obj):
+        if not obj.pk:
+            return ""
+        return format_html('<a href="{}">view in source</a>', obj.get_absolute_url())
+
+
+@admin.register(Statement)
+class StatementAdmin(CuratedOnSaveMixin, admin.ModelAdmin):
+    list_display = ["short_text", "speaker", "kind", "event", "date", "review_status", "curated"]
+    list_filter = ["review_status", "kind", "curated", "event__kind"]
+    list_select_related = ["speaker", "event"]
+    search_fields = ["text", "speaker__name"]
+    autocomplete_fields = ["speaker", "event"]
+    date_hierarchy = "date"
+    readonly_fields = ["fingerprint", "speaker_names", "created_at", "updated_at"]
+    inlines = [OccurrenceInline]
+    actions = ["mark_verified", "mark_rejected"]
+
+    @admin.display(description="Text")
+    def short_text(self, obj):
+        return obj.text if len(obj.text) <= 90 else obj.text[:87] + "..."
+
+    @admin.action(description="Mark selected statements verified")
+    def mark_verified(self, request, queryset):
+        queryset.update(review_status=ReviewStatus.VERIFIED, curated=True)
+
+    @admin.action(description="Mark selected statements rejected")
+    def mark_rejected(self, request, queryset):
+        queryset.update(review_status=ReviewStatus.REJECTED, curated=True)
+
+
+class ArticleInline(admin.TabularInline):
+    model = Article
+    extra = 0
+    fields = ["position", "title", "published", "event", "start", "end"]
+    readonly_fields = fields
+    can_delete = False
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["file_name", "title", "imported_at", "superseded_by", "ingest_run"]
+    list_filter = [("superseded_by", admin.EmptyFieldListFilter)]
+    search_fields = ["file_name", "title", "sha256"]
+    readonly_fields = ["file_name", "sha256", "encoding", "imported_at", "ingest_run", "text"]
+    inlines = [ArticleInline]
+
+
+@admin.register(IngestRun)
+class IngestRunAdmin(admin.ModelAdmin):
+    list_display = ["pk", "started_at", "finished_at", "status"]
+    list_filter = ["status"]
+    readonly_fields = ["started_at", "finished_at", "status", "paths", "counts", "warnings", "errors"]
+
+    def has_add_permission(self, request):
+        return False

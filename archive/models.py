@@ -1,0 +1,369 @@
+"""The archive: sources, the posts they hold, events, speakers and what they said.
+
+Every statement rests on at least one ``Occurrence``: a character range of a ``Source``'s
+text, exactly as it was imported. Records made by ingest carry ``curated=False``; once an
+editor changes or verifies one, ``curated`` is set and ingest leaves it alone.
+"""
+
+from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Upper
+from django.urls import reverse
+from django.utils import timezone
+
+from archive.querysets import EventQuerySet, SourceQuerySet, SpeakerQuerySet, StatementQuerySet
+
+# Text search configuration created in migration 0001: English stemming over unaccented
+# words, so "Ingrid" finds "Íngrid" and headlines mark the accented original.
+SEARCH_CONFIG = "archive_english"
+
+
+class IngestRun(models.Model):
+    """One run of the ingest command: which files, what came of them."""
+
+    class Status(models.TextChoices):
+        RUNNING = "running", "Running"
+        SUCCEEDED = "succeeded", "Succeeded"
+        PARTIAL = "partial", "Some files failed"
+        FAILED = "failed", "Failed"
+
+    started_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(max_length=20, choices=Status, default=Status.RUNNING)
+    paths = models.JSONField(default=list, help_text="Paths given to the command.")
+    counts = models.JSONField(default=dict, help_text="Files, posts, events, speakers, ...")
+    warnings = models.JSONField(default=list, help_text="One line per warning.")
+    errors = models.JSONField(default=list, help_text="One {file, reason} per failed file.")
+
+    class Meta:
+        ordering = ["-started_at"]
+        get_latest_by = "started_at"
+
+    def __str__(self) -> str:
+        return f"Import {self.pk} at {self.started_at:%Y-%m-%d %H:%M} ({self.get_status_display()})"
+
+
+class Source(models.Model):
+    """One imported document, its text kept exactly as decoded so offsets stay valid."""
+
+    file_name = models.CharField(max_length=255)
+    sha256 = models.CharField(max_length=64)
+    text = models.TextField()
+    encoding = models.CharField(max_length=40, default="utf-8")
+    title = models.CharField(max_length=500, blank=True)
+    site = models.CharField(max_length=200, blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    imported_at = models.DateTimeField(default=timezone.now)
+    ingest_run = models.ForeignKey(
+        IngestRun, null=True, blank=True, on_delete=models.SET_NULL, related_name="sources"
+    )
+    superseded_by = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="earlier_versions",
+        help_text="A later import of the same file name with different content.",
+    )
+
+    objects = SourceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["file_name", "-imported_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["sha256"], name="source_sha256_unique"),
+            models.CheckConstraint(
+                condition=Q(sha256__regex=r"^[0-9a-f]{64}$"), name="source_sha256_is_hex"
+            ),
+        ]
+        indexes = [
+            # Re-import finds the current version of a file by its name.
+            models.Index(fields=["file_name"], name="source_file_name_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or self.file_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("archive:source-detail", args=[self.pk])
+
+
+class Article(models.Model):
+    """One post inside a source page: its headline and character range."""
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="articles")
+    position = models.PositiveIntegerField(help_text="Order of the post in its source.")
+    title = models.CharField(max_length=500, blank=True)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    published = models.DateField(null=True, blank=True)
+    event = models.ForeignKey(
+        "Event", null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+
+    class Meta:
+        ordering = ["source", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "position"], name="article_position_unique_per_source"
+            ),
+            models.CheckConstraint(
+                condition=Q(start__lt=F("end")), name="article_start_before_end"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or f"Post {self.position + 1} of {self.source}"
+
+
+class EventKind(models.TextChoices):
+    CONFERENCE = "conference", "Conference"
+    RALLY = "rally", "Rally"
+    PANEL = "panel", "Panel"
+    UN_SESSION = "un-session", "UN session"
+    EXHIBITION = "exhibition", "Exhibition"
+    INTERVIEW = "interview", "Interview"
+    MESSAGE = "message", "Message"
+    PARLIAMENTARY_MOTION = "parliamentary-motion", "Parliamentary motion"
+    OTHER = "other", "Other"
+
+
+class Event(models.Model):
+    """Something that happened where statements were made: a conference, rally, session..."""
+
+    name = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=120)
+    kind = models.CharField(max_length=30, choices=EventKind, default=EventKind.OTHER)
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    location = models.CharField(max_length=300, blank=True)
+    description = models.TextField(blank=True)
+    curated = models.BooleanField(
+        default=False, help_text="Set when an editor changes the record; ingest then leaves it."
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = [F("start_date").desc(nulls_last=True), "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug"], name="event_slug_unique"),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="event_ends_after_it_starts",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=EventKind.values), name="event_kind_is_known"
+            ),
+        ]
+        indexes = [
+            # Event list: newest first, filtered by year and kind.
+            models.Index(fields=["-start_date", "kind"], name="event_date_kind_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.start_date:%d %b %Y})" if self.start_date else self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("archive:event-detail", args=[self.slug])
+
+
+class SpeakerKind(models.TextChoices):
+    PERSON = "person", "Person"
+    ORGANIZATION = "organization", "Organization"
+    GROUP = "group", "Group"
+
+
+class Speaker(models.Model):
+    """A person, organisation or group that said something, under one canonical name."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=120)
+    kind = models.CharField(max_length=20, choices=SpeakerKind, default=SpeakerKind.PERSON)
+    description = models.CharField(max_length=500, blank=True)
+    curated = models.BooleanField(
+        default=False, help_text="Set when an editor changes the record; ingest then leaves it."
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = SpeakerQuerySet.as_manager()
+
+    class Meta:
+        ordering = [Upper("name")]
+        constraints = [
+            models.UniqueConstraint(fields=["slug"], name="speaker_slug_unique"),
+            models.CheckConstraint(
+                condition=Q(kind__in=SpeakerKind.values), name="speaker_kind_is_known"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("archive:speaker-detail", args=[self.slug])
+
+
+class SpeakerAlias(models.Model):
+    """A spelling of a speaker's name seen in a source, with its lookup form."""
+
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+    normalized = models.CharField(
+        max_length=200, help_text="Lower-case, unaccented, without titles: used for lookup."
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "speaker aliases"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["speaker", "normalized"], name="alias_normalized_unique_per_speaker"
+            ),
+            models.CheckConstraint(condition=~Q(normalized=""), name="alias_normalized_not_empty"),
+        ]
+        indexes = [
+            # Ingest resolves a name to a speaker by exact normalised form.
+            models.Index(fields=["normalized"], name="alias_normalized_idx"),
+            # Fuzzy speaker box and "did you mean": trigram similarity on the lookup form.
+            GinIndex(OpClass("normalized", name="gin_trgm_ops"), name="alias_normalized_trgm_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class StatementKind(models.TextChoices):
+    DIRECT = "direct", "Direct quote"
+    INDIRECT = "indirect", "Reported speech"
+
+
+class ReviewStatus(models.TextChoices):
+    UNREVIEWED = "unreviewed", "Unreviewed"
+    VERIFIED = "verified", "Verified"
+    REJECTED = "rejected", "Rejected"
+
+
+class Statement(models.Model):
+    """What a speaker said, directly or as reported, with a stored full-text vector."""
+
+    speaker = models.ForeignKey(Speaker, on_delete=models.PROTECT, related_name="statements")
+    event = models.ForeignKey(
+        Event, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements"
+    )
+    kind = models.CharField(max_length=10, choices=StatementKind, default=StatementKind.DIRECT)
+    text = models.TextField()
+    date = models.DateField(null=True, blank=True)
+    review_status = models.CharField(
+        max_length=12, choices=ReviewStatus, default=ReviewStatus.UNREVIEWED
+    )
+    fingerprint = models.CharField(
+        max_length=64,
+        help_text="Hash of the normalised text: finds the same quote in another source.",
+    )
+    speaker_names = models.TextField(
+        blank=True,
+        editable=False,
+        help_text="The speaker's name and aliases, copied here so search finds them.",
+    )
+    search_vector = models.GeneratedField(
+        expression=SearchVector("text", config=SEARCH_CONFIG, weight="A")
+        + SearchVector("speaker_names", config=SEARCH_CONFIG, weight="B"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+    curated = models.BooleanField(
+        default=False, help_text="Set when an editor changes the record; ingest then leaves it."
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = StatementQuerySet.as_manager()
+
+    class Meta:
+        ordering = [F("date").desc(nulls_last=True), "id"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(text=""), name="statement_text_not_empty"),
+            models.CheckConstraint(
+                condition=Q(kind__in=StatementKind.values), name="statement_kind_is_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(review_status__in=ReviewStatus.values),
+                name="statement_review_status_is_known",
+            ),
+        ]
+        indexes = [
+            # Full-text search on /statements/?q=.
+            GinIndex(fields=["search_vector"], name="statement_search_idx"),
+            # Speaker pages and the speaker filter, in date order.
+            models.Index(fields=["speaker", "date"], name="statement_speaker_date_idx"),
+            # Newest/oldest sort and the date-range filter.
+            models.Index(fields=["date", "id"], name="statement_date_idx"),
+            # Ingest finds the same quote from another source.
+            models.Index(fields=["speaker", "fingerprint"], name="statement_fingerprint_idx"),
+            # Review-status filter and the future review queue.
+            models.Index(fields=["review_status"], name="statement_review_idx"),
+        ]
+
+    def __str__(self) -> str:
+        short = self.text if len(self.text) <= 80 else self.text[:77] + "..."
+        return f"{self.speaker}: {short}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("archive:statement-detail", args=[self.pk])
+
+
+class Occurrence(models.Model):
+    """Where a statement appears: an exact character range of one source's text."""
+
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="occurrences")
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="occurrences")
+    article = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="occurrences"
+    )
+    start = models.PositiveIntegerField(help_text="First character, as a Python str index.")
+    end = models.PositiveIntegerField(help_text="One past the last character.")
+    role = models.CharField(
+        max_length=500, blank=True, help_text="The speaker's role as this source gives it."
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["source", "start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start__lt=F("end")), name="occurrence_start_before_end"
+            ),
+            models.UniqueConstraint(
+                fields=["statement", "source", "start", "end"], name="occurrence_unique_passage"
+            ),
+        ]
+        # Migration 0002 adds the constraint trigger occurrence_inside_source_text: end must
+        # not pass the end of the source's text (a CHECK cannot look at another table).
+        indexes = [
+            # Source page: every passage of one source in text order.
+            models.Index(fields=["source", "start"], name="occurrence_source_start_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source.file_name} [{self.start}:{self.end}]"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.source.get_absolute_url()}#occurrence-{self.pk}"
+
+    @property
+    def headline(self) -> str:
+        """The headline of the post this passage sits under."""
+        return self.article.title if self.article else ""
+
+    @property
+    def passage(self) -> str:
+        """The exact characters of the source this occurrence points at."""
+        return self.source.text[self.start : self.end]

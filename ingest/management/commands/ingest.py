@@ -1,0 +1,61 @@
+"""python manage.py ingest PATH [PATH ...]: import text files and folders of them."""
+
+import sys
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from ingest.services import FileResult, collect_files, import_paths
+
+
+class Command(BaseCommand):
+    help = "Import .txt files (and folders of them) as sources, finding their statements."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", type=Path, help="Files or folders to import.")
+        parser.add_argument(
+            "--max-bytes",
+            type=int,
+            default=settings.INGEST_MAX_FILE_BYTES,
+            help="Refuse files larger than this (default: INGEST_MAX_FILE_BYTES).",
+        )
+        parser.add_argument("--no-progress", action="store_true", help="Hide the progress bar.")
+
+    def handle(self, *args, paths, max_bytes, no_progress, verbosity, **options):
+        files, missing = collect_files(paths)
+        bar = tqdm(
+            total=len(files) + len(missing),
+            unit="file",
+            disable=no_progress or verbosity == 0 or not sys.stderr.isatty(),
+            file=sys.stderr,
+        )
+
+        def on_file(result: FileResult) -> None:
+            bar.update(1)
+            if result.status == "failed":
+                bar.write(self.style.ERROR(f"{result.path}: {result.reason}"), file=sys.stderr)
+            elif verbosity > 1:
+                bar.write(f"{result.path}: {result.status}", file=sys.stderr)
+
+        run, results = import_paths(paths=paths, max_bytes=max_bytes, on_file=on_file)
+        bar.close()
+        self._summary(run.counts, len(run.warnings), verbosity)
+        failed = [r for r in results if r.status == "failed"]
+        if failed:
+            raise CommandError(f"{len(failed)} of {len(results)} files could not be imported.")
+
+    def _summary(self, counts: dict, warnings: int, verbosity: int) -> None:
+        if verbosity == 0:
+            return
+        files = ", ".join(
+            f"{counts.get(status, 0)} {status}"
+            for status in ("imported", "updated", "unchanged", "failed")
+        )
+        found = ", ".join(
+            f"{counts.get(name, 0)} {name}"
+            for name in ("posts", "events", "speakers", "statements")
+        )
+        self.stdout.write(f"Files: {counts.get('files', 0)} ({files}).")
+        self.stdout.write(f"Found: {found}; {warnings} warnings.")
