@@ -1,4 +1,4 @@
-"""Pages of the archive."""
+"""Pages of the archive: browsing in ``browse``, statement search and permalinks in ``statements``."""
 
 from django.shortcuts import render
 
