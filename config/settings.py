@@ -111,6 +111,9 @@ else:
     DATABASES = {"default": parse_database_url(embedded_database_url(DATA_DIR))}
 DATABASES["default"]["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", 60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if test_name := os.environ.get("TEST_DATABASE_NAME"):
+    # Lets two test runs share one server without fighting over the test database.
+    DATABASES["default"]["TEST"] = {"NAME": test_name}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -1,0 +1,115 @@
+"""Text helpers for the parser: folding for comparison, paragraphs and sentences with offsets.
+
+Nothing here changes the source text: every splitter returns ``(start, end)`` offsets into
+the string it was given, so ``text[start:end]`` is always the exact passage.
+"""
+
+import re
+import unicodedata
+
+Span = tuple[int, int]
+
+OPEN_DOUBLE = "“„«"
+CLOSE_DOUBLE = "”»"
+STRAIGHT_DOUBLE = '"'
+OPEN_SINGLE = "‘"
+CLOSE_SINGLE = "’"
+QUOTE_CHARS = OPEN_DOUBLE + CLOSE_DOUBLE + STRAIGHT_DOUBLE + OPEN_SINGLE + CLOSE_SINGLE
+
+# Abbreviations after which a full stop does not end a sentence (compared lower-cased).
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sen rep gov gen col lt st jr sr hon rev mt ft vs etc no nos vol
+    jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k e.u e.g i.e a.m p.m
+    approx dept est inc ltd co corp""".split()
+)
+
+_SENTENCE_END = re.compile(r"[.!?…]+[”’\"')\]]*(?=\s+[“‘\"'(\[]?[A-Z0-9À-Þ…])")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+
+
+def fold(value: str) -> str:
+    """Lower-case, strip accents and unify quote marks, for comparisons only."""
+    value = unicodedata.normalize("NFKD", value)
+    value = "".join(c for c in value if not unicodedata.combining(c))
+    value = value.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return value.lower()
+
+
+def squash(value: str) -> str:
+    """Collapse runs of whitespace (including non-breaking spaces) to one space."""
+    return re.sub(r"\s+", " ", value.replace("\u00a0", " ")).strip()
+
+
+def trim(text: str, start: int, end: int) -> Span:
+    """Shrink ``(start, end)`` so it neither starts nor ends with whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def lines(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Non-blank lines of ``text[start:end]``, trimmed; scraped pages put one paragraph a line."""
+    end = len(text) if end is None else end
+    spans = []
+    for match in re.finditer(r"[^\n]+", text[start:end]):
+        s, e = trim(text, start + match.start(), start + match.end())
+        if s < e:
+            spans.append((s, e))
+    return spans
+
+
+def blank_line_blocks(text: str, start: int = 0, end: int | None = None) -> list[list[Span]]:
+    """Groups of consecutive non-blank lines (a blank line separates groups)."""
+    blocks: list[list[Span]] = []
+    current: list[Span] = []
+    previous_end = None
+    for span in lines(text, start, end):
+        if previous_end is not None and text.count("\n", previous_end, span[0]) > 1:
+            blocks.append(current)
+            current = []
+        current.append(span)
+        previous_end = span[1]
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """True when the full stop at ``dot`` closes an abbreviation or an initial."""
+    match = _WORD_BEFORE.search(text, 0, dot)
+    if not match:
+        return False
+    word = match.group(1).lower().rstrip(".")
+    if word in ABBREVIATIONS:
+        return True
+    # single capital initials ("Alan M. Dershowitz") and dotted acronyms ("U.S.")
+    return bool(re.fullmatch(r"[a-z]", word) and text[match.start()].isupper()) or bool(
+        re.fullmatch(r"(?:[a-z]\.)+[a-z]", word)
+    )
+
+
+def sentences(text: str, start: int, end: int) -> list[Span]:
+    """Sentences of ``text[start:end]`` as trimmed spans (abbreviation- and quote-aware)."""
+    spans = []
+    cursor = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        stop = match.end()
+        first = match.start()
+        if text[first] == "." and match.group().startswith(".") and len(match.group()) == 1:
+            if _is_abbreviation(text, first):
+                continue
+        s, e = trim(text, cursor, stop)
+        if s < e:
+            spans.append((s, e))
+        cursor = stop
+    s, e = trim(text, cursor, end)
+    if s < e:
+        spans.append((s, e))
+    return spans
+
+
+def word_count(value: str) -> int:
+    """Number of words (letters/digits runs) in ``value``."""
+    return len(re.findall(r"\w+", value))
