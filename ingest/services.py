@@ -63,7 +63,8 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[FileResult]]:
     missing: list[FileResult] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*.txt") if p.is_file()))
+            # Broken links are kept so that they are reported as unreadable, not skipped.
+            files.extend(sorted(p for p in path.rglob("*.txt") if p.is_file() or p.is_symlink()))
         elif path.exists():
             files.append(path)
         else:
@@ -160,6 +161,8 @@ def import_document(*, path: Path, run: IngestRun | None = None, max_bytes: int)
             ingest_run=run,
         )
         counts, warnings = write_parsed(source, parsed)
+        if decoded.encoding != "utf-8":
+            warnings.insert(0, f"not UTF-8: decoded as {decoded.encoding}")
         if previous is not None:
             retire_source(previous, replaced_by=source)
     status = "updated" if previous is not None else "imported"
