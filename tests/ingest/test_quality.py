@@ -30,7 +30,7 @@ def _scorer():
 
 def _score(docs: Path, gold: Path, tmp_path: Path) -> dict:
     scorer = _scorer()
-    run, results = import_paths(paths=[docs], max_bytes=10**7)
+    _run, results = import_paths(paths=[docs], max_bytes=10**7)
     assert [r.path for r in results if r.status == "failed"] == []
     export = tmp_path / "export.jsonl"
     with export.open("w", encoding="utf-8") as out:
