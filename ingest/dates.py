@@ -41,6 +41,7 @@ _DASH = r"\s*(?:-|–|—|to|until)\s*"
 
 DATE_RE = re.compile(
     rf"""
+    (?<!\w)(?=[A-Z0-9])  # cheap first test: a date starts a word, with a capital or digit
     (?:(?P<wd>{_WEEKDAY})\.?,?\s+(?:the\s+)?)?
     (?:
         (?P<ymd_y>{_YEAR})\s*(?P<ymd_m>{_MONTH})\s*(?P<ymd_d>{_DAY})        # 2017November 28
@@ -163,9 +164,7 @@ def _dateparser_fallback(text: str, default_year: int | None) -> date | None:
     """Ask dateparser about a short string our regexes did not understand."""
     import dateparser  # imported lazily: loading it costs about a second
 
-    parsed = dateparser.parse(
-        text, languages=["en"], settings=_dateparser_settings(default_year)
-    )
+    parsed = dateparser.parse(text, languages=["en"], settings=_dateparser_settings(default_year))
     if parsed is None:
         return None
     if default_year and str(parsed.year) not in text:

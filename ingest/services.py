@@ -32,7 +32,7 @@ from archive.models import (
     Statement,
 )
 from ingest.decode import RejectedFile, decode_bytes
-from ingest.events import same_event
+from ingest.events import merge_events, same_event
 from ingest.names import names_match, normalize_name
 from ingest.parse import parse_document
 from ingest.types import ParsedDocument, ParsedEvent, ParsedSpeaker
@@ -280,16 +280,19 @@ def resolve_event(found: ParsedEvent) -> Event:
 
 
 def _fill_event(event: Event, found: ParsedEvent) -> None:
-    """Add what another source knows and this record lacks (never on a curated record)."""
+    """Merge what another source reports into the record (never into a curated one)."""
     if event.curated:
         return
-    changed = []
-    if event.start_date is None and found.start_date:
-        event.start_date = found.start_date
-        changed.append("start_date")
-    if not event.location and found.location:
-        event.location = found.location[:300]
-        changed.append("location")
+    merged = merge_events(_as_parsed(event), found)
+    changed = [
+        name
+        for name in ("start_date", "end_date", "location")
+        if getattr(merged, name) != getattr(event, name)
+    ]
+    for name in changed:
+        setattr(event, name, getattr(merged, name))
+    if event.end_date and event.start_date and event.end_date < event.start_date:
+        event.end_date = None
     if changed:
         event.save(update_fields=[*changed, "updated_at"])
 

@@ -5,8 +5,10 @@ is always exactly the passage a record came from. Nothing here touches the datab
 ``ingest.services`` turns a ``ParsedDocument`` into archive rows.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
-from datetime import date
+import datetime as dt
 
 
 @dataclass(frozen=True)
@@ -16,8 +18,8 @@ class ParsedEvent:
     key: str  # unique within the document, e.g. "e1"; statements refer to it
     name: str
     kind: str  # one of archive.models.EventKind values: conference, rally, panel, ...
-    start_date: date | None = None
-    end_date: date | None = None
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
     location: str = ""
     description: str = ""
 
@@ -40,7 +42,7 @@ class ParsedArticle:
     title: str
     start: int  # first character of the post (its headline)
     end: int  # one past its last character
-    published: date | None = None
+    published: dt.date | None = None
     event_key: str | None = None
 
 
@@ -56,7 +58,7 @@ class ParsedStatement:
     event_key: str | None = None
     article_index: int | None = None  # index into ParsedDocument.articles
     role: str = ""  # the speaker's role/description as this source gives it
-    date: date | None = None  # when the statement was made, if known
+    date: dt.date | None = None  # when the statement was made, if known
 
 
 @dataclass

@@ -1,0 +1,89 @@
+"""Unit tests for ingest.dates: date forms, offsets and missing years."""
+
+from datetime import date
+
+from ingest.dates import find_dates, parse_date, reference_date
+
+
+def test_abbreviated_month_with_comma_and_year():
+    assert parse_date("Mar. 3, 2016") == date(2016, 3, 3)
+
+
+def test_day_first_month_name():
+    assert parse_date("2 October 2015") == date(2015, 10, 2)
+
+
+def test_numeric_date_is_read_day_first():
+    assert parse_date("05/11/2019") == date(2019, 11, 5)
+
+
+def test_numeric_date_falls_back_to_month_first_when_day_first_is_impossible():
+    assert parse_date("11/25/2019") == date(2019, 11, 25)
+
+
+def test_year_stuck_to_month_name():
+    assert parse_date("2016March 9") == date(2016, 3, 9)
+
+
+def test_weekday_prefix_is_accepted():
+    assert parse_date("Tuesday, June 6, 2023") == date(2023, 6, 6)
+
+
+def test_iso_date():
+    assert parse_date("2021-02-28") == date(2021, 2, 28)
+
+
+def test_date_without_year_takes_default_year():
+    assert parse_date("on Friday, March 4", default_year=2011) == date(2011, 3, 4)
+
+
+def test_date_without_year_and_without_default_year_is_none():
+    assert parse_date("March 4") is None
+
+
+def test_weekday_picks_the_nearby_year_it_fits():
+    # March 4 was a Friday in 2011, not in 2012.
+    assert parse_date("Friday, March 4th", default_year=2012) == date(2011, 3, 4)
+
+
+def test_month_and_year_alone_is_not_a_day():
+    assert find_dates("in April 1999 and May 2003") == []
+
+
+def test_may_the_verb_is_not_a_month():
+    assert find_dates("The ministers may 12 times refuse.") == []
+
+
+def test_impossible_day_is_skipped():
+    assert parse_date("31 June 2019") is None
+
+
+def test_find_dates_gives_offsets_of_each_mention():
+    text = "Held on 3 May 2012 and again on June 9, 2013."
+    found = find_dates(text)
+    assert [text[f.start : f.end] for f in found] == ["3 May 2012", "June 9, 2013"]
+    assert [f.value for f in found] == [date(2012, 5, 3), date(2013, 6, 9)]
+
+
+def test_find_dates_marks_borrowed_years():
+    (found,) = find_dates("on June 9", default_year=2013)
+    assert found.value == date(2013, 6, 9)
+    assert not found.year_given
+
+
+def test_day_range_gives_last_day():
+    (found,) = find_dates("from 10-12 April 2014")
+    assert (found.value, found.until) == (date(2014, 4, 10), date(2014, 4, 12))
+
+
+def test_ordinal_suffix_and_of():
+    assert parse_date("the 21st of August 2010") == date(2010, 8, 21)
+
+
+def test_unparseable_text_is_none():
+    assert parse_date("no date here") is None
+
+
+def test_reference_date_is_latest_full_date():
+    text = "First 2 May 2010, then 1 June 2012, and on July 4 something."
+    assert reference_date(text) == date(2012, 6, 1)

@@ -1,0 +1,170 @@
+"""Unit tests for ingest.events: post dates, event detection and event matching."""
+
+from datetime import date
+
+from ingest.events import EVENT_KINDS, article_date, detect_event, merge_events, same_event
+from ingest.types import ParsedEvent
+
+
+def _event(**kw) -> ParsedEvent:
+    defaults = {"key": "e1", "name": "Spring Forum on Water", "kind": "conference"}
+    return ParsedEvent(**{**defaults, **kw})
+
+
+def test_wire_dateline_gives_article_date():
+    body = "LYON, Mar. 3, 2016 /ExampleWire/ -- Farmers met in Lyon to discuss prices."
+    assert article_date(title="Farmers meet", body=body) == date(2016, 3, 3)
+
+
+def test_place_and_dash_dateline_gives_article_date():
+    body = "Chile, May 2, 2019—The committee held a seminar on mining safety in Santiago."
+    assert article_date(title="", body=body) == date(2019, 5, 2)
+
+
+def test_posted_on_line_gives_article_date():
+    body = "Posted on 12 April 2018\n\nThe club held its annual general assembly."
+    assert article_date(title="Club news", body=body) == date(2018, 4, 12)
+
+
+def test_date_line_stuck_to_year_at_post_end_gives_article_date():
+    body = "A seminar was held today in Lille about river pollution.\n\nCity desk\n\n2016March 9\n"
+    assert article_date(title="Seminar in Lille", body=body) == date(2016, 3, 9)
+
+
+def test_date_inside_a_sentence_is_not_the_article_date():
+    body = "Volunteers recalled the flood of 4 June 2001 in a long discussion of the past."
+    assert article_date(title="Memories", body=body) is None
+
+
+def test_event_date_from_on_phrase_in_lead():
+    body = "On Tuesday, 8 May 2018, growers held a conference in Dijon about frost damage."
+    event = detect_event(title="Growers gather", body=body, published=None, key="e1")
+    assert event.start_date == date(2018, 5, 8)
+    assert event.kind == "conference"
+    assert event.location == "Dijon"
+
+
+def test_date_without_year_takes_year_from_post():
+    body = "On June 14, a rally was held in Porto by dock workers demanding higher wages."
+    event = detect_event(title="Dock workers", body=body, published=date(2015, 6, 16), key="e1")
+    assert event.start_date == date(2015, 6, 14)
+    assert event.kind == "rally"
+
+
+def test_date_without_year_takes_year_from_context_date():
+    body = "On June 14, a rally was held in Porto by dock workers demanding higher wages."
+    event = detect_event(
+        title="Dock workers", body=body, published=None, key="e1", context_date=date(2015, 7, 1)
+    )
+    assert event.start_date == date(2015, 6, 14)
+
+
+def test_held_today_uses_post_date():
+    body = "An exhibition of old maps was held today at the Town Hall of Ghent, drawing crowds."
+    event = detect_event(title="Maps on show", body=body, published=date(2012, 3, 1), key="e1")
+    assert event.start_date == date(2012, 3, 1)
+    assert event.kind == "exhibition"
+
+
+def test_bare_weekday_counts_back_from_post_date():
+    body = "Ministers took part in a panel on Thursday at the Palais des Congrès in Liège."
+    # 2019-05-04 is a Saturday, so "on Thursday" is 2019-05-02.
+    event = detect_event(title="", body=body, published=date(2019, 5, 4), key="e1")
+    assert event.start_date == date(2019, 5, 2)
+    assert event.kind == "panel"
+
+
+def test_post_date_is_fallback_when_event_has_no_date():
+    body = "The summit brought together mayors from twelve countries to talk about housing."
+    event = detect_event(title="Mayors summit", body=body, published=date(2014, 9, 9), key="e1")
+    assert event.start_date == date(2014, 9, 9)
+
+
+def test_old_background_date_is_not_the_event_date():
+    body = (
+        "Farmers held a conference in Arles to remember the drought of 12 July 1976.\n\n"
+        "They asked for new rules on water use in the whole region."
+    )
+    event = detect_event(title="Farmers", body=body, published=date(2016, 5, 5), key="e1")
+    assert event.start_date == date(2016, 5, 5)
+
+
+def test_kind_comes_from_headline_cue_first():
+    body = "Artists and officials attended the opening, with a short conference afterwards."
+    event = detect_event(title="Photo exhibition opens", body=body, published=None, key="e1")
+    assert event.kind == "exhibition"
+
+
+def test_early_day_motion_is_parliamentary_motion():
+    body = "Several MPs have signed an early day motion calling for better rail services."
+    event = detect_event(title="MPs back rail motion", body=body, published=None, key="e1")
+    assert event.kind == "parliamentary-motion"
+
+
+def test_un_session_needs_a_un_body():
+    body = (
+        "The rapporteur addressed the 40th session of the UN General Assembly in New York "
+        "on October 3, presenting her report."
+    )
+    event = detect_event(
+        title="Rapporteur speaks",
+        body=body,
+        published=None,
+        key="e1",
+        context_date=date(2018, 12, 1),
+    )
+    assert event.kind == "un-session"
+    assert event.start_date == date(2018, 10, 3)
+    assert event.location == "New York"
+
+
+def test_opinion_piece_reports_no_event():
+    body = (
+        "Prices keep rising and many families struggle to pay their rent every month.\n\n"
+        "Governments should act now rather than wait for another difficult winter to come."
+    )
+    assert detect_event(title="Opinion: Rents", body=body, published=None, key="e1") is None
+
+
+def test_question_and_answer_post_is_an_interview():
+    body = "Q: Why did you leave?\nA: I wanted to.\nQ: Will you return?\nA: Maybe next year."
+    event = detect_event(title="Analysis: a departure", body=body, published=None, key="e1")
+    assert event.kind == "interview"
+
+
+def test_every_detected_kind_is_known():
+    body = "The minister visited Tartu on May 3, 2017 and met local students at the university."
+    event = detect_event(title="", body=body, published=None, key="e9")
+    assert event.kind in EVENT_KINDS
+    assert event.key == "e9"
+
+
+def test_same_event_with_one_day_apart_and_similar_names():
+    a = _event(start_date=date(2020, 5, 1), location="Tallinn")
+    b = _event(name="Spring Forum on Water 2020", start_date=date(2020, 5, 2))
+    assert same_event(a, b)
+
+
+def test_different_events_on_the_same_day_do_not_match():
+    a = _event(start_date=date(2020, 5, 1), location="Tallinn")
+    b = _event(
+        name="Dockers rally for wages", kind="rally", start_date=date(2020, 5, 1), location="Porto"
+    )
+    assert not same_event(a, b)
+
+
+def test_dates_far_apart_do_not_match():
+    a = _event(start_date=date(2020, 5, 1))
+    b = _event(start_date=date(2021, 5, 1))
+    assert not same_event(a, b)
+
+
+def test_undated_event_matches_dated_one_with_very_similar_name():
+    assert same_event(_event(), _event(start_date=date(2020, 5, 1)))
+
+
+def test_merge_keeps_earlier_date_and_fuller_location():
+    a = _event(start_date=date(2020, 5, 2))
+    b = _event(start_date=date(2020, 5, 1), location="Tallinn, Estonia")
+    merged = merge_events(a, b)
+    assert (merged.start_date, merged.location) == (date(2020, 5, 1), "Tallinn, Estonia")
