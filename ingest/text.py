@@ -16,12 +16,16 @@ OPEN_SINGLE = "‘"
 CLOSE_SINGLE = "’"
 QUOTE_CHARS = OPEN_DOUBLE + CLOSE_DOUBLE + STRAIGHT_DOUBLE + OPEN_SINGLE + CLOSE_SINGLE
 
+
+def word_set(value: str) -> frozenset[str]:
+    """A set of the whitespace-separated words of ``value`` (keeps word lists readable)."""
+    return frozenset(value.split())
+
+
 # Abbreviations after which a full stop does not end a sentence (compared lower-cased).
-ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sen rep gov gen col lt st jr sr hon rev mt ft vs etc no nos vol
+ABBREVIATIONS = word_set("""mr mrs ms dr prof sen rep gov gen col lt st jr sr hon rev mt ft vs etc no nos vol
     jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k e.u e.g i.e a.m p.m
-    approx dept est inc ltd co corp""".split()
-)
+    approx dept est inc ltd co corp""")
 
 _SENTENCE_END = re.compile(r"[.!?…]+[”’\"')\]]*(?=\s+[“‘\"'(\[]?[A-Z0-9À-Þ…])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
@@ -78,14 +82,14 @@ def blank_line_blocks(text: str, start: int = 0, end: int | None = None) -> list
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the full stop at ``dot`` closes an abbreviation or an initial."""
-    match = _WORD_BEFORE.search(text, 0, dot)
+    match = _WORD_BEFORE.search(text[max(0, dot - 40) : dot])
     if not match:
         return False
     word = match.group(1).lower().rstrip(".")
     if word in ABBREVIATIONS:
         return True
     # single capital initials ("Alan M. Dershowitz") and dotted acronyms ("U.S.")
-    return bool(re.fullmatch(r"[a-z]", word) and text[match.start()].isupper()) or bool(
+    return bool(re.fullmatch(r"[a-z]", word) and match.group(1)[0].isupper()) or bool(
         re.fullmatch(r"(?:[a-z]\.)+[a-z]", word)
     )
 
@@ -97,9 +101,8 @@ def sentences(text: str, start: int, end: int) -> list[Span]:
     for match in _SENTENCE_END.finditer(text, start, end):
         stop = match.end()
         first = match.start()
-        if text[first] == "." and match.group().startswith(".") and len(match.group()) == 1:
-            if _is_abbreviation(text, first):
-                continue
+        if match.group() == "." and _is_abbreviation(text, first):
+            continue
         s, e = trim(text, cursor, stop)
         if s < e:
             spans.append((s, e))

@@ -7,8 +7,8 @@ is always exactly the passage a record came from. Nothing here touches the datab
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import datetime as dt
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)

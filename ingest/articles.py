@@ -1,0 +1,132 @@
+"""Strip site chrome from a scraped page, split it into posts and find each post's headline.
+
+Scraped blog pages repeat the same furniture around every post: menus and category lists,
+tag lines, "Please follow and like us:", "Continue Reading", "Staff Writer", copyright and
+share lines. Headlines are often printed twice (link text, then the heading), sometimes
+around an image caption.
+"""
+
+import re
+from dataclasses import dataclass
+
+from ingest.text import Span, blank_line_blocks, lines
+
+# A line that ends a post: everything after it belongs to the next one.
+_POST_END = re.compile(
+    r"^(?:please follow and like us:?|continue reading|read more|recent posts|"
+    r"copyright\b.*|©.*|share this:?|like this:?|related posts?:?)$",
+    re.IGNORECASE,
+)
+# Lines that are furniture wherever they appear.
+_CHROME = re.compile(
+    r"^(?:(?:staff|stuff) writer|by staff writer|category:.*|categories:.*|month:.*|"
+    r"posts tagged.*|tags?:.*|filed under:?.*|\d+\s*x\s*\d+|advertisement|"
+    r"social media & sharing icons.*|.*powered by:?.*|print|email|facebook|twitter|"
+    r"generic selectors|search in (?:title|content)|exact matches only|"
+    r"post type selectors|filter by categories|skip to content|menu|home)$",
+    re.IGNORECASE,
+)
+# Image captions and credits.
+_CAPTION = re.compile(r"^(?:archive photo|photo(?: credit)?|image|file photo|source)\b.*:", re.I)
+# "Iran,IRGC,MEK,..." - a tag list is comma-separated without spaces after most commas.
+_TAG_LIST = re.compile(r"^[^.!?“”\"]+(?:,[^ ,][^,]*){2,}$")
+
+MENU_MIN_LINES = 4
+MENU_LINE_MAX = 80
+TITLE_MAX = 220
+
+
+@dataclass(frozen=True)
+class Post:
+    """One post inside a page: its extent, headline and the lines holding its body."""
+
+    start: int
+    end: int
+    title: str
+    title_span: Span | None
+    body: tuple[Span, ...]
+
+
+def is_post_end(line: str) -> bool:
+    """True for the share/continue lines that close a post."""
+    return bool(_POST_END.match(line.strip()))
+
+
+def is_chrome_line(line: str) -> bool:
+    """True for menu, tag, byline, caption-credit and share lines."""
+    line = line.strip()
+    if not line:
+        return True
+    if is_post_end(line) or _CHROME.match(line) or _CAPTION.match(line):
+        return True
+    return bool(_TAG_LIST.match(line) and line.count(", ") * 2 < line.count(","))
+
+
+def menu_lines(text: str) -> set[Span]:
+    """Lines that belong to menus or category lists: runs of short lines without blank lines."""
+    found: set[Span] = set()
+    for block in blank_line_blocks(text):
+        short = [s for s in block if s[1] - s[0] <= MENU_LINE_MAX]
+        if len(block) >= MENU_MIN_LINES and len(short) >= 0.8 * len(block):
+            found.update(block)
+    return found
+
+
+def is_title_like(line: str) -> bool:
+    """A headline: short, not a sentence of running prose, no opening quote."""
+    line = line.strip()
+    if not line or len(line) > TITLE_MAX or line[0] in '“"‘•-*':
+        return False
+    return not (line.endswith((".", ":", ",")) and len(line.split()) > 6)
+
+
+def _pick_title(text: str, spans: list[Span]) -> Span | None:
+    """Choose the headline among the first lines of a post."""
+    values = [text[s:e].strip() for s, e in spans]
+    if len(values) >= 2 and values[0] == values[1] and is_title_like(values[0]):
+        return spans[0]
+    if len(values) >= 3 and values[0] == values[2] != values[1] and is_title_like(values[1]):
+        return spans[1]
+    for i, value in enumerate(values[:4]):
+        if value in values[i + 1 :] and values[i + 1] != value:
+            continue  # an image title that the post prints again as a caption
+        if is_title_like(value) and len(value.split()) >= 2:
+            return spans[i]
+        return None
+    return None
+
+
+def split_posts(text: str) -> list[Post]:
+    """Split a page into posts, dropping chrome; every post knows its headline (or "")."""
+    menus = menu_lines(text)
+    groups: list[list[Span]] = [[]]
+    for span in lines(text):
+        line = text[span[0] : span[1]]
+        if is_post_end(line):
+            groups.append([])
+            continue
+        if span in menus:
+            # a menu before any prose: everything so far was site header
+            if not any(e - s > TITLE_MAX for s, e in groups[-1]):
+                groups[-1] = []
+            continue
+        if is_chrome_line(line):
+            continue
+        groups[-1].append(span)
+    posts = []
+    for group in groups:
+        if not group:
+            continue
+        title_span = _pick_title(text, group)
+        title = text[title_span[0] : title_span[1]].strip() if title_span else ""
+        body = [s for s in group if not title_span or text[s[0] : s[1]].strip() != title]
+        posts.append(
+            Post(
+                start=group[0][0],
+                end=group[-1][1],
+                title=title,
+                title_span=title_span,
+                body=tuple(body),
+            )
+        )
+    return [p for p in posts if p.body or p.title]

@@ -1,0 +1,335 @@
+"""Speaker names: find them in text, split off titles and roles, normalise and match them.
+
+``normalize_name`` and ``names_match`` are also used by ``ingest.services`` to merge the
+same person across documents ("Geoffry Robertson QC" / "Geoffrey Robertson",
+"Íngrid Betancourt" / "Ingrid Betancourt", "Ken Blackwell" / "Kenneth Blackwell").
+"""
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from ingest.text import fold, word_set
+
+# Honorifics and post-nominals that are never part of a canonical name.
+TITLES = word_set("""mr mrs ms miss mx dr prof professor sir dame lord lady baroness baron madam madame mme
+    senator sen rep representative congressman congresswoman mp mep qc kc hon honorable
+    honourable ambassador president judge justice pastor rev reverend gov governor general gen
+    ayatollah imam sheikh mullah cleric minister mayor chancellor former ex late""")
+
+# Capitalised words that describe a role, an office or an institution, not a person's name.
+ROLE_WORDS = word_set("""former ex vice deputy acting president president-elect prime minister foreign interior
+    secretary state ambassador senator senators congressman congresswoman representative
+    judge chief justice director chair chairman chairwoman co-chair head mayor lawyer attorney
+    barrister solicitor professor prof speaker spokesman spokeswoman spokesperson leader
+    member members councillor councilor governor pastor commissioner rapporteur special
+    general expert independent chancellor founder activist author journalist writer editor
+    reporter lord lady baroness baron sir dame dr mr mrs ms miss madam madame mme renowned
+    distinguished political prisoner treasury homeland security defense defence affairs
+    assistant military supreme ayatollah imam sheikh cleric conservative human rights civil
+    liberty office commission council committee parliament congress senate house commons
+    department ministry court association organization organisation party union nations
+    united states republic government international global national federal public liaison
+    white european world bar centre center institute foundation league resistance regime
+    opposition intelligence assembly experts moderator host anchor officer official officials
+    delegation envoy consul mp mep mps meps qc kc hon honorable honourable rev reverend
+    gov gen sen rep auditor prosecutor attorney-general secretary-general high representative
+    emeritus dean rector captain colonel major lieutenant sergeant admiral marshal pope king
+    queen prince princess emir sultan shah cardinal bishop rabbi father mother sister brother
+    chief-justice ceo cfo founder""")
+
+NATIONALITIES = word_set("""iranian italian british canadian belgian french american colombian columbian norwegian
+    palestinian algerian swiss greek german spanish albanian syrian iraqi scottish english
+    irish welsh dutch swedish danish finnish polish romanian austrian australian indian
+    pakistani israeli saudi egyptian turkish russian chinese japanese korean mexican brazilian
+    argentine argentinian european arab lebanese jordanian moroccan tunisian afghan kurdish
+    portuguese czech slovak hungarian bulgarian croatian serbian ukrainian lithuanian latvian
+    estonian icelandic luxembourgish maltese cypriot slovenian moldovan georgian armenian""")
+
+# Capitalised words that start sentences or name places/things, never people.
+STOP_WORDS = word_set("""the a an in on at for by to from with and but or as it its this that these those he she
+    they we i you his her their our my your also finally then however meanwhile moreover
+    yes no not when while after before during since until if although because so thus
+    there here what who why how where which today yesterday tomorrow last next
+    god islam islamic allah iran iraq syria israel lebanon russia china france germany italy
+    spain britain england albania belgium canada turkey egypt yemen afghanistan pakistan
+    india japan korea ukraine
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday free freedom justice massacre
+    western eastern northern southern west east north south middle africa asia europe
+    america according dear fellow ladies gentlemen q a said says""")
+
+ORG_WORDS = word_set("""international department ministry council committee organization organisation
+    association party union nations office commission court agency times post telegraph
+    guardian news press daily watch foundation institute center centre network radio
+    television tv bbc cnn reuters amnesty parliament congress senate government league
+    alliance coalition federation society group bank fund university college church
+    campaign movement forum company corporation inc ltd zeitung spiegel journal magazine
+    gazette herald tribune observer independent""")
+
+GROUP_NOUNS = word_set("""mps meps lawmakers legislators parliamentarians senators laureates protesters
+    demonstrators activists experts speakers participants members delegates dignitaries
+    officials ministers leaders representatives politicians scholars jurists lawyers
+    mayors supporters students families survivors witnesses signatories""")
+
+_HONORIFICS = word_set("mr mrs ms miss mx dr madam madame mme the a an")
+
+POST_NOMINALS = word_set("qc kc mp mep obe cbe mbe kbe phd jr sr esq")
+
+PARTICLES = word_set("de da del della di du van von der den la le of for bin ibn al el")
+
+_TOKEN = r"(?:[A-ZÀ-ÖØ-Þ][\w’'\-]*\.?|(?:al|el|bin|ibn|abu|ad|ar|as)-[A-ZÀ-Þ][\w’'\-]*)"
+_PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|la|le|of|for|bin|ibn)"
+_RUN = re.compile(rf"{_TOKEN}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_TOKEN})*")
+_POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person, organisation or group named in the text."""
+
+    start: int  # offsets of ``surface`` in the source text
+    end: int
+    name: str  # canonical form: no titles, no role words
+    surface: str  # the form as printed (titles kept, role prefix dropped)
+    role: str = ""  # role words printed right before the name ("Canadian Senator")
+    kind: str = "person"
+    role_only: bool = False  # "the UN Special Rapporteur": a description, not a name
+
+
+def _key(token: str) -> str:
+    """Lower-case a token without its trailing dot and possessive."""
+    return _POSSESSIVE.sub("", token).rstrip(".").lower()
+
+
+def is_role_word(token: str) -> bool:
+    """True for words that describe an office, an institution or a nationality."""
+    key = _key(token)
+    if key in ROLE_WORDS or key in NATIONALITIES:
+        return True
+    bare = token.rstrip(".").replace(".", "")
+    return len(bare) >= 2 and bare.isupper()  # acronyms: UN, NCRI, U.S., MEP
+
+
+def _is_initial(token: str) -> bool:
+    """A middle initial such as "M." or "J."."""
+    return bool(re.fullmatch(r"[A-Z]\.", token))
+
+
+def strip_titles(name: str) -> str:
+    """Drop honorifics and post-nominals ("Dr.", "QC", "Sir") from a printed name."""
+    words = [w for w in name.replace(",", " ").split() if _key(w) not in TITLES]
+    return " ".join(words)
+
+
+@lru_cache(maxsize=8192)
+def normalize_name(name: str) -> str:
+    """Comparison key for a name: no accents, case, titles, initials or punctuation."""
+    value = fold(name).replace("'", "")
+    value = re.sub(r"[^a-z0-9\- ]+", " ", value)
+    words = [w.strip("-") for w in value.split()]
+    words = [w for w in words if (w and w not in TITLES and len(w) > 1) or w.isdigit()]
+    return " ".join(words)
+
+
+@lru_cache(maxsize=8192)
+def _tokens(name: str) -> tuple[str, ...]:
+    """Significant tokens of a name for matching (particles dropped)."""
+    return tuple(w for w in normalize_name(name).split() if w not in PARTICLES)
+
+
+def _similar(a: str, b: str, threshold: float) -> bool:
+    """Two name tokens that are the same word or a small misspelling of it."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 4:
+        return False
+    return fuzz.ratio(a, b) >= threshold
+
+
+def _first_names_match(a: str, b: str) -> bool:
+    """Given names that agree: equal, misspelt, or one a short form of the other (Ken/Kenneth)."""
+    if _similar(a, b, 80):
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 3 and long_.startswith(short)
+
+
+def full_names_match(a: str, b: str) -> bool:
+    """Two multi-word names for the same person."""
+    ta, tb = _tokens(a), _tokens(b)
+    if not ta or not tb:
+        return False
+    if ta == tb:
+        return True
+    if len(ta) < 2 or len(tb) < 2:
+        return False
+    if not _first_names_match(ta[0], tb[0]):
+        return False
+    if _similar(ta[-1], tb[-1], 85):
+        return True
+    shorter, longer = sorted((ta, tb), key=len)
+    return any(_similar(shorter[-1], t, 90) for t in longer[1:])
+
+
+def surname_matches(surname: str, full: str) -> bool:
+    """A one-word reference ("Betancourt", "Fallhian") to a full name."""
+    s = _tokens(surname)
+    t = _tokens(full)
+    if len(s) != 1 or not t:
+        return False
+    return any(_similar(s[0], token, 85) for token in t[1:] or t)
+
+
+def names_match(forms_a: Iterable[str], forms_b: Iterable[str]) -> bool:
+    """True when two sets of name forms (name + aliases) belong to the same speaker."""
+    forms_a = [f for f in forms_a if normalize_name(f)]
+    forms_b = [f for f in forms_b if normalize_name(f)]
+    full_a = [f for f in forms_a if len(_tokens(f)) >= 2]
+    full_b = [f for f in forms_b if len(_tokens(f)) >= 2]
+    if full_a and full_b:
+        return any(full_names_match(a, b) for a in full_a for b in full_b)
+    if not full_a and not full_b:
+        keys_a = {normalize_name(f) for f in forms_a}
+        return bool(keys_a & {normalize_name(f) for f in forms_b})
+    singles, fulls = (forms_a, full_b) if not full_a else (forms_b, full_a)
+    return any(surname_matches(s, f) for s in singles for f in fulls)
+
+
+def speaker_kind(phrase: str) -> str:
+    """person, organization or group, from the words of a subject phrase."""
+    words = [_key(w) for w in phrase.split()]
+    if not words:
+        return "person"
+    if words[-1] in GROUP_NOUNS or (words[-1].endswith("s") and words[-1][:-1] in GROUP_NOUNS):
+        return "group"
+    if any(w in ORG_WORDS for w in words) or words[0] == "the":
+        return "organization"
+    return "person"
+
+
+def _split_run(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a capitalised run at full stops that end a sentence rather than an initial."""
+    pieces = []
+    cursor = start
+    for match in re.finditer(r"\S+", text[start:end]):
+        token = match.group()
+        if token.endswith(".") and not _is_initial(token) and _key(token) not in TITLES:
+            stop = start + match.end() - 1
+            pieces.append((cursor, stop))
+            cursor = start + match.end()
+    pieces.append((cursor, end))
+    return [(s, e) for s, e in pieces if e > s and text[s:e].strip()]
+
+
+def _mention_from_run(text: str, start: int, end: int) -> Mention | None:
+    """Turn one capitalised run into a mention, splitting off role words in front."""
+    tokens = [
+        (m.start() + start, m.end() + start, m.group())
+        for m in re.finditer(r"\S+", text[start:end])
+    ]
+    while tokens and (_key(tokens[-1][2]) in PARTICLES or _key(tokens[-1][2]) in POST_NOMINALS):
+        tokens.pop()
+    if not tokens:
+        return None
+    last_role = -1
+    for i, (_, _, token) in enumerate(tokens):
+        if is_role_word(token) or _key(token) in STOP_WORDS:
+            last_role = i
+    name_tokens = tokens[last_role + 1 :]
+    # honorifics stay in the printed form: "Mrs. Rajavi", "Sir Geoffrey Bindman"
+    first = last_role + 1
+    while first > 0 and _key(tokens[first - 1][2]) in TITLES - {"former", "ex"}:
+        if _key(tokens[first - 1][2]) in {"president", "minister", "justice", "general"}:
+            break
+        first -= 1
+    if not name_tokens:
+        phrase_tokens = [t for t in tokens if _key(t[2]) not in STOP_WORDS or _key(t[2]) == "the"]
+        if not phrase_tokens or all(_key(t[2]) in STOP_WORDS for t in phrase_tokens):
+            return None
+        s, e = phrase_tokens[0][0], phrase_tokens[-1][1]
+        if _key(phrase_tokens[0][2]) != "the" and s > start and text[start:s].strip() == "The":
+            s = start
+        surface = _POSSESSIVE.sub("", text[s:e])
+        kind = speaker_kind(surface)
+        if kind == "person" or (len(phrase_tokens) < 2 and kind != "group"):
+            return None
+        name = surface.removeprefix("The ").strip()
+        only = all(is_role_word(t[2]) or _key(t[2]) in STOP_WORDS for t in phrase_tokens)
+        return Mention(s, s + len(surface), name, surface, "", kind, role_only=only)
+    while name_tokens and _key(name_tokens[0][2]) in PARTICLES:
+        name_tokens = name_tokens[1:]
+    if not name_tokens:
+        return None
+    s = tokens[first][0]
+    e = name_tokens[-1][1]
+    surface = _POSSESSIVE.sub("", text[s:e]).rstrip(".,")
+    name = strip_titles(_POSSESSIVE.sub("", text[name_tokens[0][0] : e]).rstrip(".,"))
+    if not name or not any(c.isalpha() for c in name):
+        return None
+    role_words = [t[2] for t in tokens[: last_role + 1] if _key(t[2]) not in _HONORIFICS]
+    role = " ".join(role_words)
+    kind = "organization" if any(_key(t[2]) in ORG_WORDS for t in name_tokens) else "person"
+    if kind == "organization" and first > 0 and _key(tokens[first - 1][2]) == "the":
+        s = tokens[first - 1][0]
+        surface = _POSSESSIVE.sub("", text[s:e]).rstrip(".,")
+    return Mention(s, s + len(surface), name, surface, role, kind)
+
+
+_GROUP = re.compile(
+    r"(?:\b(?:[Tt]he|[Aa] group of|[Dd]ozens of|[Mm]any|\d+)\s+){0,2}"
+    r"(?:(?:[A-Z][\w\-]*|prominent|cross-party|several|other)\s+)*"
+    r"\b(?:" + "|".join(sorted(GROUP_NOUNS, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _group_mentions(text: str, start: int, end: int) -> list[Mention]:
+    """Plural subjects such as "A group of Nobel laureates" or "The British MPs"."""
+    found = []
+    for match in _GROUP.finditer(text, start, end):
+        surface = match.group().strip()
+        words = surface.split()
+        head = words[-1]
+        modifiers = [w for w in words[:-1] if w[0].isupper() and _key(w) not in STOP_WORDS]
+        if (
+            not modifiers
+            and not head[0].isupper()
+            and not re.match(r"(?i)the|a group|dozens|\d", surface)
+        ):
+            continue
+        name = " ".join([*modifiers, head]) if modifiers else head
+        found.append(Mention(match.start(), match.end(), name, surface, "", "group"))
+    return found
+
+
+def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Capitalised name runs in ``text[start:end]`` that can name a speaker."""
+    end = len(text) if end is None else end
+    found = []
+    for match in _RUN.finditer(text, start, end):
+        for s, e in _split_run(text, match.start(), match.end()):
+            mention = _mention_from_run(text, s, e)
+            if mention:
+                found.append(mention)
+    groups = _group_mentions(text, start, end)
+    for group in groups:
+        overlapping = [m for m in found if m.start < group.end and group.start < m.end]
+        if all(m.kind != "person" or m.end <= group.end for m in overlapping):
+            found = [m for m in found if m not in overlapping]
+            found.append(group)
+    return sorted(found, key=lambda m: m.start)
+
+
+def is_full_name(name: str) -> bool:
+    """A name of at least two significant words."""
+    return len(_tokens(name)) >= 2
+
+
+def surname(name: str) -> str:
+    """Last significant word of a name."""
+    tokens = _tokens(name)
+    return tokens[-1] if tokens else ""

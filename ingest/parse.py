@@ -1,0 +1,674 @@
+"""Entry point of the pure parser: decoded page text in, ``ParsedDocument`` out.
+
+Walks each post paragraph by paragraph, keeping track of who is speaking: a heading line
+naming a speaker, the subject of the last reporting clause, a paragraph ending in a colon.
+Direct quotes come from ``ingest.quotes``, reported speech from ``ingest.reported``.
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ingest.articles import Post, split_posts
+from ingest.dates import reference_date
+from ingest.events import article_date, detect_event
+from ingest.names import (
+    Mention,
+    find_mentions,
+    is_full_name,
+    is_role_word,
+    names_match,
+    normalize_name,
+    surname_matches,
+)
+from ingest.quotes import Quote, find_quotes, is_speech_sized, is_title_or_name
+from ingest.reported import (
+    find_verbs,
+    opinion_intro,
+    prefix_ok,
+    subject_before,
+    trailing_attribution,
+)
+from ingest.text import Span, fold, sentences, trim, word_count
+from ingest.types import (
+    ParsedArticle,
+    ParsedDocument,
+    ParsedSpeaker,
+    ParsedStatement,
+)
+
+_SALUTATION = re.compile(
+    r"^(?:(?:my\s+)?(?:dear|fellow)\b[^,.!?]{0,60},|ladies and gentlemen\b)", re.IGNORECASE
+)
+_INTERVIEW = re.compile(r"^\s*((?:[A-Z][\w.’'\-]*\s*){1,4}):\s*$")
+_INTERVIEWER = frozenset({"q", "question", "interviewer", "reporter", "host"})
+_QUOTE_START = '“”"„«'
+# Quotes shorter than this inside a sentence do not stop it being reported speech.
+PARTIAL_QUOTE_WORDS = 4
+
+
+@dataclass
+class _Entry:
+    """A speaker being collected for one document."""
+
+    key: str
+    kind: str
+    forms: list[str] = field(default_factory=list)
+    descriptions: list[str] = field(default_factory=list)
+
+    def add_form(self, form: str) -> None:
+        """Remember one printed form of the name."""
+        form = form.strip(" ,.")
+        if form and form not in self.forms:
+            self.forms.append(form)
+
+    def add_description(self, value: str) -> None:
+        """Remember one role phrase."""
+        value = value.strip(" ,.;()")
+        if value and value not in self.descriptions and len(value) < 200:
+            self.descriptions.append(value)
+
+    def canonical(self) -> str:
+        """Most complete form: most words, then most often seen."""
+        counts = Counter(normalize_name(f) for f in self.forms)
+        best = max(
+            self.forms,
+            key=lambda f: (len(normalize_name(f).split()), counts[normalize_name(f)], -len(f)),
+        )
+        return best
+
+
+class _Registry:
+    """Speakers of one document, merged by name."""
+
+    def __init__(self) -> None:
+        self.entries: list[_Entry] = []
+        self.known: list[Mention] = []  # full-name person mentions seen anywhere
+
+    def add(self, mention: Mention) -> _Entry:
+        """The entry for a full name (or an organisation/group), created when new."""
+        for entry in self.entries:
+            if entry.kind != mention.kind:
+                continue
+            if mention.kind == "group":
+                if any(
+                    f.split()[-1].lower() == mention.name.split()[-1].lower() for f in entry.forms
+                ):
+                    break
+            elif names_match([mention.name], entry.forms):
+                break
+        else:
+            entry = _Entry(key=f"s{len(self.entries) + 1}", kind=mention.kind)
+            self.entries.append(entry)
+        entry.add_form(mention.name)
+        entry.add_form(mention.surface)
+        if mention.role:
+            entry.add_description(mention.role)
+        return entry
+
+    def by_surname(self, mention: Mention, recent: list[_Entry]) -> _Entry | None:
+        """Resolve a one-word reference: recent speakers first, then names seen so far."""
+        for entry in recent:
+            if entry.kind == "person" and any(
+                surname_matches(mention.name, f) for f in entry.forms
+            ):
+                return entry
+        before = [m for m in self.known if m.start < mention.start]
+        after = [m for m in self.known if m.start >= mention.start]
+        for known in [*reversed(before), *after]:
+            if surname_matches(mention.name, known.name):
+                return self.add(known)
+        for entry in self.entries:
+            if normalize_name(mention.name) in {normalize_name(f) for f in entry.forms}:
+                return entry
+        return None
+
+
+@dataclass
+class _Context:
+    """Who is speaking, as the walk through one post goes on."""
+
+    recent: list[_Entry] = field(default_factory=list)  # most recent first
+    heading: _Entry | None = None
+    intro: _Entry | None = None  # "X said:" at the end of the previous paragraph
+    last_quote: _Entry | None = None
+
+    def touch(self, entry: _Entry | None) -> None:
+        """Make ``entry`` the most recent speaker."""
+        if entry is None:
+            return
+        if entry in self.recent:
+            self.recent.remove(entry)
+        self.recent.insert(0, entry)
+
+    def pronoun(self, word: str) -> _Entry | None:
+        """Resolve he/she/they to the most recent fitting speaker."""
+        if word.lower() == "they":
+            groups = [e for e in self.recent[:2] if e.kind != "person"]
+            if groups:
+                return groups[0]
+        people = [e for e in self.recent if e.kind == "person"]
+        return people[0] if people else (self.recent[0] if self.recent else None)
+
+
+class _Parser:
+    """Holds the document-wide state of one ``parse_document`` call."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.registry = _Registry()
+        self.statements: list[ParsedStatement] = []
+        self.speaker_of: dict[int, _Entry | None] = {}
+        self._mentions: dict[Span, list[Mention]] = {}
+        self._quoted: dict[Span, list[Span]] = {}
+        self._touched: set[int] = set()
+        self._sentences: dict[Span, list[Span]] = {}
+
+    def sentences(self, start: int, end: int) -> list[Span]:
+        """Sentences of ``text[start:end]``, cached (the walk asks for them repeatedly)."""
+        key = (start, end)
+        if key not in self._sentences:
+            self._sentences[key] = sentences(self.text, start, end)
+        return self._sentences[key]
+
+    # -- names ---------------------------------------------------------------------------
+
+    def mentions(self, start: int, end: int) -> list[Mention]:
+        """Mentions in a paragraph, cached."""
+        key = (start, end)
+        if key not in self._mentions:
+            quoted = self._quoted.get(key, [])
+            self._mentions[key] = [
+                m
+                for m in find_mentions(self.text, start, end)
+                if not any(qs <= m.start and m.end <= qe for qs, qe in quoted)
+            ]
+        return self._mentions[key]
+
+    def mentions_in(self, start: int, end: int, para: Span) -> list[Mention]:
+        """Mentions of a paragraph that fall inside ``[start, end)``."""
+        return [m for m in self.mentions(*para) if start <= m.start and m.end <= end]
+
+    def resolve(self, mention: Mention, ctx: _Context, create: bool = False) -> _Entry | None:
+        """The speaker entry a mention refers to; ``create`` admits unknown one-word names."""
+        if mention.role_only:
+            wanted = fold(mention.name)
+            for entry in [*ctx.recent, *self.registry.entries]:
+                if any(wanted in fold(d) for d in entry.descriptions):
+                    return entry
+        if mention.kind == "person" and not is_full_name(mention.name):
+            entry = self.registry.by_surname(mention, ctx.recent)
+            if entry is None and create and not is_role_word(mention.name):
+                entry = self.registry.add(mention)
+            if entry:
+                entry.add_form(mention.surface)
+            return entry
+        return self.registry.add(mention)
+
+    def resolve_phrase(
+        self, start: int, end: int, para: Span, ctx: _Context, first: bool = False
+    ) -> _Entry | None:
+        """A speaker named in ``text[start:end]``: a name, a pronoun or a description.
+
+        ``first`` picks the head of a subject phrase ("the laureates’ letter to Guterres");
+        otherwise the name closest to the comma wins ("said former mayor Rudolph Giuliani,").
+        """
+        phrase = self.text[start:end]
+        comma = re.search(r"\w[^,]*?,", phrase)
+        stop = start + comma.end() if comma else end
+        found = self.mentions_in(start, stop, para)
+        found.sort(key=lambda m: (_rank(m), -m.start if first else m.start))
+        for mention in reversed(found):
+            entry = self.resolve(mention, ctx, create=True)
+            if entry:
+                return entry
+        word = re.match(r"\W*(he|she|they)\b", phrase, re.IGNORECASE)
+        if word:
+            return ctx.pronoun(word.group(1))
+        if re.match(r"\W*the\b", phrase, re.IGNORECASE) and ctx.recent:
+            entry = ctx.last_quote if ctx.last_quote in ctx.recent[:3] else ctx.recent[0]
+            entry.add_description(phrase.strip(" ,.").removeprefix("the "))
+            return entry
+        return None
+
+    # -- reporting clauses ---------------------------------------------------------------
+
+    def sentence_subject(self, start: int, end: int, para: Span, ctx: _Context) -> _Entry | None:
+        """Speaker of a reporting clause in the sentence ``[start, end)``, if any."""
+        mentions = self.mentions(*para)
+        for verb_start, _ in find_verbs(self.text, start, end):
+            found = subject_before(self.text, start, verb_start, mentions)
+            if not found:
+                continue
+            if found.subject is not None:
+                entry = self.resolve(found.subject, ctx, create=True)
+                if entry:
+                    self._describe(entry, found.subject, verb_start)
+                    return entry
+                continue
+            return ctx.pronoun(found.pronoun)
+        # "X, who said that ..."
+        for mention in mentions:
+            if not (start <= mention.start < end):
+                continue
+            after = self.text[mention.end : min(end, mention.end + 40)]
+            if re.match(r",\s+who\s+(?:also\s+)?(\w+)", after) and any(
+                vs - mention.end < 40 for vs, _ in find_verbs(self.text, mention.end, end)
+            ):
+                return self.resolve(mention, ctx)
+        return None
+
+    def _describe(self, entry: _Entry, mention: Mention, verb_start: int) -> None:
+        """Keep the appositive between a name and its verb as a role description."""
+        gap = self.text[mention.end : verb_start].strip()
+        if gap.startswith(",") and gap.count(",") >= 2:
+            entry.add_description(gap.strip(", "))
+
+    # -- posts ---------------------------------------------------------------------------
+
+    def parse_post(self, post: Post, index: int, event_key: str | None) -> None:
+        """Find every statement of one post."""
+        text = self.text
+        paras = list(post.body)
+        every = find_quotes(text, paras)
+        for quote in every:
+            self._quoted.setdefault(quote.paragraph, []).append((quote.start, quote.end))
+        quotes = [q for q in every if q.depth == 0 and is_speech_sized(text, q)]
+        by_para: dict[Span, list[Quote]] = {}
+        for quote in quotes:
+            by_para.setdefault(quote.paragraph, []).append(quote)
+        ctx = _Context()
+        message: _Entry | None = None
+        chain: _Entry | None = None  # speaker of reported speech running on
+        for pos, para in enumerate(paras):
+            ptext = text[para[0] : para[1]]
+            pquotes = [q for q in by_para.get(para, []) if not is_title_or_name(text, q)]
+            if message is None and _SALUTATION.match(ptext) and ptext[0] not in _QUOTE_START:
+                message = ctx.intro or (ctx.recent[0] if ctx.recent else None)
+            if message is not None:
+                self.add(post, index, event_key, "direct", para[0], para[1], message)
+                for quote in pquotes:
+                    speaker = self.attribute(quote, para, paras, pos, ctx)
+                    if speaker is not None and speaker is not message:
+                        self.add(post, index, event_key, "direct", quote.start, quote.end, speaker)
+                continue
+            heading = self.heading_speaker(para, paras, pos, ctx, pquotes)
+            if heading is not None:
+                ctx.heading = heading
+                ctx.touch(heading)
+                chain = None
+                continue
+            for quote in pquotes:
+                self.touch_before(para, quote.open_at or quote.start, ctx)
+                speaker = self.attribute(quote, para, paras, pos, ctx)
+                ctx.last_quote = speaker
+                self.speaker_of[quote.start] = speaker
+                ctx.touch(speaker)
+                self.add(post, index, event_key, "direct", quote.start, quote.end, speaker)
+            chain = self.reported(post, index, event_key, para, pquotes, ctx, chain)
+            ctx.intro = self.intro_for_next(para, ctx)
+
+    def add(
+        self,
+        post: Post,
+        index: int,
+        event_key: str | None,
+        kind: str,
+        start: int,
+        end: int,
+        speaker: _Entry | None,
+    ) -> None:
+        """Record one statement."""
+        start, end = trim(self.text, start, end)
+        if end <= start:
+            return
+        role = speaker.descriptions[0] if speaker and speaker.descriptions else ""
+        self.statements.append(
+            ParsedStatement(
+                kind=kind,
+                start=start,
+                end=end,
+                text=self.text[start:end],
+                speaker_key=speaker.key if speaker else None,
+                event_key=event_key,
+                article_index=index,
+                role=role,
+            )
+        )
+
+    # -- speaker headings ----------------------------------------------------------------
+
+    def heading_speaker(
+        self, para: Span, paras: list[Span], pos: int, ctx: _Context, pquotes: list[Quote]
+    ) -> _Entry | None:
+        """A short line naming who speaks in the quoted paragraphs that follow it."""
+        text = self.text
+        ptext = text[para[0] : para[1]]
+        if pquotes or len(ptext) > 300 or ptext[0] in _QUOTE_START:
+            return None
+        following = [text[s:e] for s, e in paras[pos + 1 : pos + 4]]
+        if not any(f[0] in _QUOTE_START for f in following[:3]):
+            return None
+        people = [m for m in self.mentions(*para) if m.kind == "person" and is_full_name(m.name)]
+        if not people:
+            return None
+        first = people[0]
+        prefix = text[para[0] : first.start]
+        if re.search(r"[.;:!?]", prefix) or any(
+            w[0].islower() and w not in {"of", "the", "to", "and", "for", "in", "on"}
+            for w in prefix.split()
+        ):
+            return None
+        after = text[first.end : para[1]].strip()
+        if after and not after.startswith((",", "(", "–", "-", "—")):
+            return None
+        if find_verbs(text, first.end, min(para[1], first.end + 60)) and not after.startswith(","):
+            return None
+        entry = self.resolve(first, ctx)
+        if entry and after:
+            description = re.split(r"\s+(?:at|in)\s+an?\b|“|\"", after.strip(", "))[0]
+            entry.add_description(description)
+        if entry and prefix.strip():
+            entry.add_description(prefix.strip())
+        return entry
+
+    # -- who said a quote ----------------------------------------------------------------
+
+    def attribute(
+        self, quote: Quote, para: Span, paras: list[Span], pos: int, ctx: _Context
+    ) -> _Entry | None:
+        """The speaker of one quoted passage."""
+        text = self.text
+        if quote.continued:
+            return ctx.last_quote
+        lead = text[para[0] : quote.open_at] if quote.open_at is not None else ""
+        label = _INTERVIEW.match(lead) if lead else None
+        if label:
+            if label.group(1).strip().lower() in _INTERVIEWER:
+                return None
+            entry = self.resolve_phrase(para[0], quote.open_at, para, ctx)
+            if entry:
+                return entry
+        after = self.after_attribution(quote, para, paras, pos, ctx)
+        if after is not None:
+            return after
+        before = self.before_attribution(quote, para, ctx)
+        if before is not None:
+            return before
+        at_start = not lead.strip() or (quote.stray_close and quote.start == para[0])
+        earlier = [q for q in self.speaker_of if para[0] <= q < quote.start]
+        if earlier:
+            return self.speaker_of[max(earlier)]
+        if at_start:
+            return ctx.intro or ctx.heading or (ctx.recent[0] if ctx.recent else None)
+        return None
+
+    def after_attribution(
+        self, quote: Quote, para: Span, paras: list[Span], pos: int, ctx: _Context
+    ) -> _Entry | None:
+        """``,” said X`` / ``,” X added.`` right after the closing mark."""
+        text = self.text
+        if quote.close_at is None:
+            return None
+        start = quote.close_at + 1
+        end = para[1]
+        nxt = re.search(r"[“”\"]", text[start:end])
+        if nxt:
+            end = start + nxt.start()
+        window_para = para
+        if not re.search(r"\w", text[start:end]) and pos + 1 < len(paras):
+            # the attribution sits on the next line: "said Philip Luther."
+            nxt_para = paras[pos + 1]
+            first = text[nxt_para[0] : nxt_para[1]]
+            if first[:1].islower():
+                start, end, window_para = nxt_para[0], nxt_para[1], nxt_para
+        return self._clause_speaker(start, min(end, start + 160), window_para, ctx)
+
+    def _clause_speaker(self, start: int, end: int, para: Span, ctx: _Context) -> _Entry | None:
+        """Speaker of a short attribution clause such as ``said X`` or ``the X continued``."""
+        text = self.text
+        lead = re.match(r"[\s,.;:!?…—–\-]*", text[start:end])
+        start += lead.end()
+        stop = re.search(r"(?<![A-Z])\.\s|[;:]", text[start:end])
+        if stop:
+            end = start + stop.start() + 1
+        verbs = [v for v in find_verbs(text, start, end) if v[0] - start <= 90]
+        according = re.match(r"according to\s+", text[start:end], re.IGNORECASE)
+        if according:
+            return self.resolve_phrase(start + according.end(), end, para, ctx)
+        if not verbs:
+            return None
+        verb_start, verb_end = verbs[0]
+        if verb_start == start:
+            return self.resolve_phrase(verb_end, min(end, verb_end + 90), para, ctx)
+        subject = text[start:verb_start]
+        if re.search(r"[.!?]\s", subject) or word_count(subject) > 12:
+            return None
+        return self.resolve_phrase(start, verb_start, para, ctx, first=True)
+
+    def before_attribution(self, quote: Quote, para: Span, ctx: _Context) -> _Entry | None:
+        """``X said: “...`` / ``X described it as “...`` in the same sentence."""
+        text = self.text
+        if quote.open_at is None:
+            return None
+        sent_start = para[0]
+        for s, e in self.sentences(para[0], para[1]):
+            if s <= quote.open_at < e:
+                sent_start = s
+                break
+            if s > quote.open_at:
+                break
+        if sent_start >= quote.open_at:
+            return self.paragraph_subject(para[0], quote.open_at, para, ctx)
+        prior_close = [q for q in self.speaker_of if para[0] <= q < quote.open_at]
+        entry = self.sentence_subject(sent_start, quote.open_at, para, ctx)
+        if entry:
+            return entry
+        if prior_close:
+            return None
+        zone_mentions = self.mentions_in(sent_start, quote.open_at, para)
+        people = [m for m in zone_mentions if m.kind in ("person", "group", "organization")]
+        for mention in people[:1]:
+            if mention.start - sent_start < 60:
+                return self.resolve(mention, ctx)
+        word = re.match(r"\s*(he|she|they)\b", text[sent_start : quote.open_at], re.IGNORECASE)
+        if word:
+            return ctx.pronoun(word.group(1))
+        return None
+
+    def paragraph_subject(self, start: int, end: int, para: Span, ctx: _Context) -> _Entry | None:
+        """Speaker of the nearest reporting clause in the sentences before ``end``."""
+        if self.speaker_of and any(start <= q < end for q in self.speaker_of):
+            return None
+        spans = [s for s in self.sentences(start, end) if s[1] <= end]
+        for s, e in reversed(spans):
+            entry = self.sentence_subject(s, e, para, ctx)
+            if entry:
+                return entry
+        return None
+
+    def intro_for_next(self, para: Span, ctx: _Context) -> _Entry | None:
+        """A paragraph ending "X said:" / "X wrote," introduces the next paragraph's quote."""
+        text = self.text
+        ptext = text[para[0] : para[1]].rstrip()
+        if not ptext.endswith((":", ",")):
+            return None
+        spans = self.sentences(para[0], para[1])
+        start = spans[-1][0] if spans else para[0]
+        entry = self.sentence_subject(start, para[1], para, ctx)
+        if entry is None:
+            entry = ctx.recent[0] if ctx.recent else None
+        ctx.touch(entry)
+        return entry
+
+    # -- reported speech -----------------------------------------------------------------
+
+    def reported(
+        self,
+        post: Post,
+        index: int,
+        event_key: str | None,
+        para: Span,
+        pquotes: list[Quote],
+        ctx: _Context,
+        chain: _Entry | None,
+    ) -> _Entry | None:
+        """Indirect statements of one paragraph; returns the speaker still reporting."""
+        text = self.text
+        all_quotes = [q for q in pquotes]
+        first = True
+        for s, e in self.sentences(para[0], para[1]):
+            sentence = text[s:e]
+            inside = [q for q in all_quotes if q.start < e and q.end > s]
+            long_quote = any(
+                word_count(text[q.start : q.end]) >= PARTIAL_QUOTE_WORDS for q in inside
+            )
+            if any(q.start <= s and q.end >= e for q in inside):
+                chain = None
+                first = False
+                continue
+            speaker = None
+            intro = opinion_intro(sentence)
+            if intro:
+                speaker = (
+                    ctx.pronoun(intro)
+                    if intro in ("he", "she", "they")
+                    else self.resolve_phrase(s, s + len(sentence), para, ctx)
+                )
+            if speaker is None:
+                speaker = self.sentence_subject(s, e, para, ctx)
+            if speaker is None:
+                trailing = trailing_attribution(sentence)
+                if trailing:
+                    speaker = (
+                        ctx.pronoun(trailing)
+                        if trailing.lower() in ("he", "she", "they")
+                        else self.resolve_phrase(s, e, para, ctx)
+                    )
+            if speaker is None and chain is not None and not inside:
+                starts_other = self._starts_with_other_person(s, e, para, chain, ctx)
+                pronoun_start = re.match(r"(?:he|she|they)\b", sentence, re.IGNORECASE)
+                if not starts_other and (not first or pronoun_start):
+                    speaker = chain
+            if speaker is None:
+                chain = None
+                self._note_subject(s, e, para, ctx)
+                first = False
+                continue
+            ctx.touch(speaker)
+            chain = speaker
+            first = False
+            if long_quote:
+                continue
+            self.add(post, index, event_key, "indirect", s, e, speaker)
+        return chain
+
+    def _starts_with_other_person(
+        self, start: int, end: int, para: Span, chain: _Entry, ctx: _Context
+    ) -> bool:
+        """Does the sentence open with someone other than the reporting speaker?"""
+        for mention in self.mentions_in(start, min(end, start + 60), para):
+            if mention.kind != "person":
+                continue
+            entry = self.resolve(mention, ctx)
+            return entry is not chain
+        return False
+
+    def _note_subject(self, start: int, end: int, para: Span, ctx: _Context) -> None:
+        """A person opening a sentence becomes the referent of a later "he"/"she"."""
+        for mention in self.mentions_in(start, min(end, start + 90), para):
+            if mention.kind == "person" and prefix_ok(self.text[start : mention.start]):
+                ctx.touch(self.resolve(mention, ctx))
+            return
+
+    def touch_before(self, para: Span, upto: int, ctx: _Context) -> None:
+        """Update who was last mentioned with the sentences of ``para`` before ``upto``."""
+        for s, e in self.sentences(para[0], para[1]):
+            if e > upto:
+                break
+            if s in self._touched:
+                continue
+            self._touched.add(s)
+            entry = self.sentence_subject(s, e, para, ctx)
+            if entry:
+                ctx.touch(entry)
+            else:
+                self._note_subject(s, e, para, ctx)
+
+    # -- document ------------------------------------------------------------------------
+
+    def speakers(self) -> list[ParsedSpeaker]:
+        """Entries that speak in at least one statement, as ``ParsedSpeaker``."""
+        used = {s.speaker_key for s in self.statements}
+        found = []
+        for entry in self.registry.entries:
+            if entry.key not in used:
+                continue
+            name = entry.canonical()
+            clean = _clean_name(name)
+            aliases = tuple(f for f in entry.forms if f != clean)
+            found.append(
+                ParsedSpeaker(
+                    key=entry.key,
+                    name=clean,
+                    kind=entry.kind,
+                    aliases=aliases,
+                    descriptions=tuple(entry.descriptions),
+                )
+            )
+        return found
+
+
+def _rank(mention: Mention) -> int:
+    """How surely a mention names a speaker: full personal names first, one-word names last."""
+    if mention.kind == "person":
+        return 3 if is_full_name(mention.name) else 1
+    return 2
+
+
+def _clean_name(name: str) -> str:
+    """Canonical name without honorifics or leading role words."""
+    words = name.split()
+    while len(words) > 1 and is_role_word(words[0]) and words[0] != "The":
+        words = words[1:]
+    return " ".join(words)
+
+
+def parse_document(text: str) -> ParsedDocument:
+    """Parse one scraped page into posts, events, speakers and statements."""
+    parser = _Parser(text)
+    posts = split_posts(text)
+    for post in posts:
+        for s, e in post.body:
+            parser.registry.known.extend(
+                m for m in parser.mentions(s, e) if m.kind == "person" and is_full_name(m.name)
+            )
+    document = ParsedDocument(text=text, title=posts[0].title if posts else "")
+    # Gives a year to "on July 19" in posts that carry no date of their own.
+    page_date = reference_date(text)
+    for index, post in enumerate(posts):
+        body = "\n\n".join(text[s:e] for s, e in post.body)
+        published = article_date(title=post.title, body=body)
+        event = detect_event(
+            title=post.title,
+            body=body,
+            published=published,
+            key=f"e{index + 1}",
+            context_date=page_date,
+        )
+        if event is not None:
+            document.events.append(event)
+        start = post.title_span[0] if post.title_span else post.start
+        document.articles.append(
+            ParsedArticle(
+                title=post.title,
+                start=min(start, post.start),
+                end=post.end,
+                published=published,
+                event_key=event.key if event else None,
+            )
+        )
+        parser.parse_post(post, index, event.key if event else None)
+    document.speakers = parser.speakers()
+    document.statements = sorted(parser.statements, key=lambda s: (s.start, s.kind))
+    return document

@@ -1,0 +1,135 @@
+"""Direct quotations: find quoted passages by the structure of their quote marks.
+
+Handles curly and straight marks, a closing mark used as an opener (``” How``), quotes
+nested inside quotes, a closing mark whose opener the writer forgot (``...people,” said X``)
+and multi-paragraph quotations, where every paragraph opens a mark and only the last one
+closes. Spans are the text inside the marks, without the marks.
+"""
+
+import re
+from dataclasses import dataclass
+
+from ingest.text import Span, trim, word_count, word_set
+
+# Words right before a quotation that make it a title or a name, not speech.
+_TITLE_CUE = re.compile(
+    r"(?:entitled|titled|called|named|dubbed|so-called|term|book|report|article|film|"
+    r"documentary|campaign|slogan|motto|hashtag|headline|programme|program|operation|"
+    r"conference|exhibition|event|plan|project|chanting|chanted|chants? of|shouting|"
+    r"shouted|banner|sign|placards?|the|annual|its|their|his|her|our)\W*$",
+    re.IGNORECASE,
+)
+_SMALL_WORDS = word_set("a an and as at but by for from in of on or the to with be it its")
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One quoted passage inside one paragraph."""
+
+    start: int  # inside the marks, trimmed
+    end: int
+    open_at: int | None  # offset of the opening mark; None when the piece starts the paragraph
+    close_at: int | None  # offset of the closing mark; None when it runs to the paragraph end
+    paragraph: Span
+    depth: int = 0  # 0 for a top-level quotation, 1+ when nested inside another
+    continued: bool = False  # continues a quotation left open by the previous paragraph
+    stray_close: bool = False  # the writer left out the opening mark
+
+
+def _is_opening(text: str, i: int, para_start: int) -> bool:
+    """Decide whether the double mark at ``i`` opens a quotation."""
+    mark = text[i]
+    before = text[para_start:i].rstrip()
+    after = text[i + 1 : i + 2]
+    if mark in "“„«":
+        return True
+    if mark in "”»":
+        # a right mark at the start of a paragraph or right after a colon opens a quote
+        if not before or before.endswith(":"):
+            return (bool(after) and not after.isspace()) or bool(text[i + 1 :].strip())
+        return False
+    # straight mark: opening when it follows a space/bracket and precedes a non-space
+    prev = text[i - 1] if i > para_start else " "
+    return (prev.isspace() or prev in "([—–-") and bool(after) and not after.isspace()
+
+
+def _followed_by_text(text: str, i: int, end: int) -> bool:
+    """Is there more than punctuation after the mark at ``i`` before ``end``?"""
+    return bool(re.search(r"\w", text[i + 1 : end]))
+
+
+def find_quotes(text: str, paragraphs: list[Span]) -> list[Quote]:
+    """Every quoted passage in the given paragraphs, in document order."""
+    found: list[Quote] = []
+    carried = False  # a quotation is still open from the previous paragraph
+    for para_start, para_end in paragraphs:
+        marks = [i for i in range(para_start, para_end) if text[i] in '“”"„«»']
+        stack: list[int | None] = []
+        first_mark = marks[0] if marks else None
+        if carried:
+            opens_para = first_mark == para_start and _is_opening(text, para_start, para_start)
+            closes_first = (
+                first_mark is not None
+                and not opens_para
+                and not _is_opening(text, first_mark, para_start)
+            )
+            if closes_first:
+                stack.append(None)  # the carried quotation ends in this paragraph
+        carried = False
+        last_close = None
+        pieces: list[Quote] = []
+        for i in marks:
+            if _is_opening(text, i, para_start):
+                stack.append(i)
+                continue
+            if stack:
+                opened = stack.pop()
+                inner = (opened + 1) if opened is not None else para_start
+                s, e = trim(text, inner, i)
+                if s < e:
+                    pieces.append(
+                        Quote(s, e, opened, i, (para_start, para_end), len(stack), opened is None)
+                    )
+                last_close = i
+                continue
+            # a closing mark with nothing open: the writer dropped the opening mark
+            after_text = _followed_by_text(text, i, para_end)
+            comma = text[i - 1 : i] == ","
+            if after_text or last_close is not None or comma:
+                inner = last_close + 1 if last_close is not None else para_start
+                s, e = trim(text, inner, i)
+                if s < e:
+                    pieces.append(Quote(s, e, None, i, (para_start, para_end), 0, stray_close=True))
+                last_close = i
+        if stack:
+            opened = stack[0]
+            inner = (opened + 1) if opened is not None else para_start
+            s, e = trim(text, inner, para_end)
+            if s < e:
+                pieces.append(Quote(s, e, opened, None, (para_start, para_end), 0, opened is None))
+            carried = True
+        found.extend(sorted(pieces, key=lambda q: (q.start, q.depth)))
+    return found
+
+
+def is_title_or_name(text: str, quote: Quote) -> bool:
+    """Quoted titles, names and scare quotes that are not anyone's words."""
+    inner = text[quote.start : quote.end]
+    words = re.findall(r"[\w’'\-]+", inner)
+    if not words:
+        return True
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    capitalised = [w for w in content if w[0].isupper() or w[0].isdigit()]
+    title_case = content and len(capitalised) == len(content)
+    ends_sentence = inner.rstrip('”"’').endswith((".", "!", "?", "…"))
+    before = text[quote.paragraph[0] : quote.open_at or quote.start]
+    if title_case and (len(content) >= 2 or len(words) <= 3) and not ends_sentence:
+        return True
+    if len(words) <= 3 and _TITLE_CUE.search(before) and not ends_sentence:
+        return True
+    return bool(re.search(r"(?:entitled|titled|called|named|dubbed)\W*$", before, re.I))
+
+
+def is_speech_sized(text: str, quote: Quote) -> bool:
+    """Quotes of one or two letters are noise (initials, stray marks)."""
+    return word_count(text[quote.start : quote.end]) >= 1 and quote.end - quote.start > 2

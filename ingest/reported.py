@@ -1,0 +1,179 @@
+"""Reported (indirect) speech: reporting verbs and the subject that did the saying.
+
+An indirect statement is a whole sentence whose main content is what a named speaker said,
+argued, urged, wrote...: "Rama Yade demanded an international investigation ...",
+"Not least, there were several admissions of guilt ..., he said."
+"""
+
+import re
+from dataclasses import dataclass
+
+from ingest.names import Mention
+from ingest.text import word_set
+
+_VERB_STEMS = word_set("""
+say said says saying tell told tells telling add added adds adding state stated states stating
+write wrote writes writing declare declared declares argue argued argues arguing stress stressed
+stresses emphasize emphasized emphasizes emphasise emphasised emphasises emphasizing
+emphasising urge urged urges urging demand demanded demands call called calls calling note noted
+notes recall recalled recalls remind reminded reminds point pointed points highlight
+highlighted highlights warn warned warns insist insisted insists ask asked asks announce
+announced announces condemn condemned condemns criticize criticized criticizes criticise
+criticised criticises praise praised praises describe described describes question questioned
+recommend recommended recommends encourage encouraged encourages denounce denounced denounces
+reiterate reiterated reiterates express expressed expresses recount recounted recounts
+conclude concluded concludes detail detailed details hail hailed hails regret regretted
+regrets speak spoke speaks refer referred refers continue continued continues remark remarked
+remarks observe observed acknowledge acknowledged admit admitted affirm affirmed assert
+asserted claim claimed claims confirm confirmed entreat entreated suggest suggested suggests
+propose proposed welcome welcomed pledge pledged endorse endorsed voice voiced explain explained
+explains reads read decreed decree declares noted believes believed believe thinks thought
+told testified testify complain complained appeal appealed reaffirm reaffirmed underline
+underlined underscored underscore lament lamented deplore deplored accuse accused accuses
+reject rejected rejects dismissed dismiss estimate estimates estimated echoed echo reported
+reports report revealed reveal reveals disclosed mention mentioned mentions predicted predict
+vowed vow vows promised promise promises cautioned caution challenged challenges challenge
+""")
+REPORTING_VERBS = _VERB_STEMS
+
+_VERB_RE = re.compile(
+    r"\b(" + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
+# Phrasal reporting: "went on to argue", "took the floor to", "gave an overview", "spoke of".
+_PHRASAL = re.compile(
+    r"\b(?:went on to \w+|took the floor|gave an? (?:overview|account|speech|address)|"
+    r"started (?:the event|his intervention|her intervention|by)|ended (?:his|her|their) "
+    r"(?:intervention|remarks|speech)|sent a (?:video )?(?:message|letter)|spoke out|"
+    r"made reference|paid tribute|expressed (?:concern|anger|support)|raised the|"
+    r"called for|called on|in a (?:statement|message|letter))\b"
+)
+PRONOUNS = {"he": "person", "she": "person", "they": "group", "his": "person", "her": "person"}
+_ADVERBS = re.compile(
+    r"^(?:\s*(?:also|then|further|once again|again|strongly|repeatedly|has|have|had|recently|"
+    r"previously|finally|however|later|publicly|personally|even|still|already|first|"
+    r"clearly|firmly|explicitly|openly|notably|,|in an? (?:video |recorded |written )?"
+    r"(?:message|letter|statement|speech|video|address|interview)(?: to [^,]{1,60})?))*\s*$",
+    re.IGNORECASE,
+)
+# "Amnesty International’s statement reads:" / "the laureates’ letter continues"
+_OWNED = re.compile(
+    r"^(?:’s|'s|’|')?\s*(?:\w+\s+){0,2}?(?:statement|letter|message|report|article|decree|"
+    r"fatwa|order|website|post|tweet|column|editorial|book|resolution|motion|declaration)"
+    r"(?:\s+to\s+[\w\s]{1,40})?$",
+    re.IGNORECASE,
+)
+_INTRO = re.compile(
+    r"^(?:(?:in|on|at|during|after|before|while|referring|following|speaking|addressing|"
+    r"also|finally|meanwhile|moreover|furthermore|similarly|likewise|separately|however|"
+    r"elsewhere|earlier|later|today|yesterday|in addition|in response|in conclusion|"
+    r"in a related matter|in his remarks|in her remarks)\b[^.]*,\s*|also,?\s*|finally,?\s*)?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Reporting:
+    """A reporting clause: who (a mention or a pronoun) and the verb."""
+
+    subject: Mention | None
+    pronoun: str  # "he", "she", "they" when the subject is a pronoun
+    verb_start: int
+    verb_end: int
+
+
+def find_verbs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Reporting-verb occurrences in ``text[start:end]``."""
+    found = [(m.start(), m.end()) for m in _VERB_RE.finditer(text, start, end)]
+    found += [(m.start(), m.end()) for m in _PHRASAL.finditer(text, start, end)]
+    return sorted(set(found))
+
+
+def _gap_is_ignorable(gap: str) -> bool:
+    """What may stand between a subject and its verb: adverbs, an appositive, a bracket."""
+    gap = gap.strip()
+    if not gap or _ADVERBS.match(gap):
+        return True
+    if _OWNED.match(gap):
+        return True
+    if gap.startswith("(") and gap.endswith(")") and len(gap) < 120:
+        return True
+    if gap.startswith(",") and len(gap) < 260:
+        inner = gap.rstrip()
+        if inner.endswith(","):
+            return True
+        # ", the UN Special Rapporteur ..., reiterated" / ", a former senior UN official also"
+        head, _, tail = inner.rpartition(",")
+        return bool(head) and bool(_ADVERBS.match(tail))
+    return bool(gap.startswith("(") and gap.endswith(","))
+
+
+def subject_before(
+    text: str, sentence_start: int, verb_start: int, mentions: list[Mention]
+) -> Reporting | None:
+    """The speaker who is the grammatical subject of the verb at ``verb_start``."""
+    zone = text[sentence_start:verb_start]
+    candidates = [m for m in mentions if sentence_start <= m.start and m.end <= verb_start]
+    # people first, nearest the start of the sentence first: the subject, not an appositive
+    people = [m for m in candidates if m.kind == "person" and len(m.name.split()) > 1]
+    people += [m for m in candidates if m.kind == "person" and len(m.name.split()) == 1]
+    others = [m for m in reversed(candidates) if m.kind != "person"]
+    for mention in [*people, *others]:
+        gap = text[mention.end : verb_start]
+        if not _gap_is_ignorable(gap):
+            continue
+        prefix = text[sentence_start : mention.start]
+        if prefix_ok(prefix):
+            return Reporting(mention, "", verb_start, verb_start)
+    match = re.search(r"\b(he|she|they)\b([^.;:]*)$", zone, re.IGNORECASE)
+    if match and _gap_is_ignorable(match.group(2)):
+        return Reporting(None, match.group(1).lower(), verb_start, verb_start)
+    return None
+
+
+def prefix_ok(prefix: str) -> bool:
+    """Text allowed before the subject: nothing, role words, or an introductory phrase."""
+    stripped = prefix.strip()
+    if not stripped:
+        return True
+    if re.fullmatch(r"(?:the|a|an)\s*", stripped, re.IGNORECASE):
+        return True
+    if _INTRO.match(prefix.strip() + (" " if not prefix.strip().endswith(",") else "")):
+        return True
+    if (
+        stripped.endswith(",")
+        and len(stripped.split()) <= 25
+        and not re.search(r"\b(?:that|which|who|said|says)\b", stripped)
+    ):
+        return True
+    # role words in lower case: "Political prisoner", "British human rights lawyer and ex-UN judge"
+    return (
+        len(stripped.split()) <= 14
+        and not re.search(r"[;:!?]", stripped)
+        and (
+            not re.search(r"\b(?:is|was|were|are|has|had|that|which|who|by|with|about)\b", stripped)
+        )
+    )
+
+
+def trailing_attribution(sentence: str) -> str | None:
+    """``", he said."`` / ``", she added."`` at the end of a sentence: the pronoun or name."""
+    match = re.search(
+        r",\s*(he|she|they|[A-Z][\w\-]+(?: [A-Z][\w\-]+)*)\s+(?:also\s+)?"
+        r"(said|added|argued|noted|stressed|explained|recounted|insisted|warned|continued|"
+        r"wrote|concluded|emphasi[sz]ed|pointed out|observed|claimed|remarked)\.?[”\"]?$",
+        sentence.strip(),
+    )
+    return match.group(1) if match else None
+
+
+def opinion_intro(sentence: str) -> str | None:
+    """``"In the opinion of X, ..."`` / ``"In her view, ..."``: the speaker phrase."""
+    match = re.match(
+        r"^(?:in the (?:opinion|view|words) of|according to)\s+([^,]+),", sentence, re.I
+    )
+    if match:
+        return match.group(1)
+    match = re.match(r"^in (his|her|their) (?:view|opinion|words),", sentence, re.I)
+    if match:
+        return {"his": "he", "her": "she", "their": "they"}[match.group(1).lower()]
+    return None

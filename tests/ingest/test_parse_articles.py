@@ -1,0 +1,44 @@
+"""Posts, headlines and site chrome."""
+
+from pathlib import Path
+
+import pytest
+
+from ingest.articles import is_chrome_line, split_posts
+from ingest.parse import parse_document
+
+SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+
+
+def test_headline_printed_twice_is_the_title():
+    text = "Big news today\n\nBig news today\n\nThe body starts here.\n"
+    (post,) = split_posts(text)
+    assert post.title == "Big news today"
+
+
+def test_share_line_splits_posts():
+    text = "First post\n\nFirst post\n\nBody one.\n\nPlease follow and like us:\nSecond\n\nSecond\n\nBody.\n"
+    assert [p.title for p in split_posts(text)] == ["First post", "Second"]
+
+
+def test_tag_list_and_byline_are_chrome():
+    assert is_chrome_line("Iran,Human Rights,Elections,Protests")
+    assert is_chrome_line("Staff Writer")
+
+
+def test_statement_text_is_exactly_the_source_slice():
+    text = "Title\n\nTitle\n\nAnn Lee said: “It works.” Bob Ray noted that it was late.\n"
+    doc = parse_document(text)
+    assert doc.statements
+    assert all(text[s.start : s.end] == s.text for s in doc.statements)
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="sample pages not available")
+def test_every_sample_page_parses_with_exact_offsets():
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        doc = parse_document(text)
+        assert doc.articles
+        assert all(text[s.start : s.end] == s.text for s in doc.statements)
+        keys = {s.key for s in doc.speakers}
+        assert all(s.speaker_key in keys for s in doc.statements if s.speaker_key)

@@ -1,0 +1,71 @@
+"""Direct quotations: structure of the marks and who said them."""
+
+from ingest.parse import parse_document
+from ingest.quotes import find_quotes
+from ingest.text import lines
+
+
+def _direct(text: str) -> list[tuple[str, str | None]]:
+    """(quoted text, speaker name) for every direct statement."""
+    doc = parse_document(text)
+    names = {s.key: s.name for s in doc.speakers}
+    return [(s.text, names.get(s.speaker_key)) for s in doc.statements if s.kind == "direct"]
+
+
+def test_said_after_closing_mark_names_the_speaker():
+    text = "Town meeting held\n\n“We will not give up,” said Mayor Anna Kowalska.\n"
+    assert _direct(text) == [("We will not give up,", "Anna Kowalska")]
+
+
+def test_colon_before_opening_mark_names_the_speaker():
+    text = "Report\n\nSenator Paul Brenner said: “The law must change now.”\n"
+    assert _direct(text) == [("The law must change now.", "Paul Brenner")]
+
+
+def test_multi_paragraph_quote_closes_only_in_last_paragraph():
+    text = (
+        "Speech\n\nDr. Lena Ortiz, health minister\n\n“First part of the speech.\n\n"
+        "“Second part of the speech.\n\n“Last part of the speech.”\n"
+    )
+    found = _direct(text)
+    assert [t for t, _ in found] == [
+        "First part of the speech.",
+        "Second part of the speech.",
+        "Last part of the speech.",
+    ]
+    assert {speaker for _, speaker in found} == {"Lena Ortiz"}
+
+
+def test_quote_split_around_said_keeps_both_pieces_with_one_speaker():
+    text = "Visit\n\n“They came early,” said Tom Baker, “and left late.”\n"
+    assert _direct(text) == [("They came early,", "Tom Baker"), ("and left late.", "Tom Baker")]
+
+
+def test_pronoun_attribution_resolves_to_person_named_before():
+    text = "Visit\n\nJudge Maria Costa spoke first. She said: “Justice is slow.”\n"
+    assert _direct(text) == [("Justice is slow.", "Maria Costa")]
+
+
+def test_missing_opening_mark_starts_quote_at_paragraph_start():
+    text = "Rally\n\nWe stand together,” said Carl Jensen, a union leader.\n"
+    assert _direct(text) == [("We stand together,", "Carl Jensen")]
+
+
+def test_quoted_book_title_is_not_a_statement():
+    text = "Launch\n\nThe new book, “Rivers of the North,” was presented yesterday.\n"
+    assert _direct(text) == []
+
+
+def test_interview_lines_give_question_no_speaker():
+    text = (
+        "Interview\n\nThe minister Omar Haddad spoke to us.\n\n"
+        "Q: “Will you resign?”\nHaddad: “No, never.”\n"
+    )
+    assert _direct(text) == [("Will you resign?", None), ("No, never.", "Omar Haddad")]
+
+
+def test_nested_quote_stays_inside_outer_quote():
+    text = "Day\n\nJane Roe said: “People shouted “Go home” at us. It was loud.”\n"
+    spans = find_quotes(text, lines(text))
+    assert [q.depth for q in spans] == [0, 1]
+    assert _direct(text) == [("People shouted “Go home” at us. It was loud.", "Jane Roe")]
