@@ -15,7 +15,6 @@ from pathlib import Path
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db import connection, transaction
 from django.db.models import Q
-from django.db.models.functions import Length
 from django.utils import timezone
 from django.utils.text import slugify
 from rapidfuzz import fuzz
@@ -194,7 +193,8 @@ def write_parsed(source: Source, parsed: ParsedDocument) -> tuple[dict[str, int]
         )
         for index, article in enumerate(parsed.articles)
     ]
-    statements = 0
+    matcher = StatementMatcher()
+    occurrences: dict[tuple, Occurrence] = {}
     unattributed = 0
     for found in parsed.statements:
         speaker = speakers.get(found.speaker_key) if found.speaker_key else None
@@ -206,17 +206,23 @@ def write_parsed(source: Source, parsed: ParsedDocument) -> tuple[dict[str, int]
         when = found.date or (event.start_date if event else None)
         if when is None and article is not None:
             when = article.published
-        statement = resolve_statement(
+        statement = matcher.resolve(
             speaker=speaker, kind=found.kind, text=found.text, event=event, date=when
         )
-        _, created = Occurrence.objects.get_or_create(
-            statement=statement,
-            source=source,
-            start=found.start,
-            end=found.end,
-            defaults={"article": article, "role": found.role[:500]},
+        occurrences.setdefault(
+            (id(statement), found.start, found.end),
+            Occurrence(
+                statement=statement,
+                source=source,
+                article=article,
+                start=found.start,
+                end=found.end,
+                role=found.role[:500],
+            ),
         )
-        statements += created
+    matcher.save()
+    Occurrence.objects.bulk_create(occurrences.values())
+    statements = len(occurrences)
     if unattributed:
         warnings.append(f"{unattributed} quoted passages without an identifiable speaker skipped")
     refresh_speaker_names(set(speakers.values()))
@@ -378,48 +384,70 @@ def comparable(text: str) -> str:
     return " ".join(re.findall(r"\w+", plain))
 
 
-def resolve_statement(*, speaker: Speaker, kind: str, text: str, event, date) -> Statement:
-    """The statement this quote is: the same words by the same speaker already archived, or new."""
-    print_ = fingerprint(text)
-    statement = Statement.objects.filter(speaker=speaker, fingerprint=print_, kind=kind).first()
-    if statement is None:
-        statement = _similar_statement(speaker=speaker, kind=kind, text=text)
-    if statement is None:
-        return Statement.objects.create(
-            speaker=speaker,
-            kind=kind,
-            text=text,
-            event=event,
-            date=date,
-            fingerprint=print_,
-            review_status=ReviewStatus.UNREVIEWED,
-        )
-    if not statement.curated:
-        changed = []
-        if statement.event_id is None and event is not None:
-            statement.event = event
-            changed.append("event")
-        if statement.date is None and date is not None:
-            statement.date = date
-            changed.append("date")
-        if changed:
-            statement.save(update_fields=[*changed, "updated_at"])
-    return statement
+class StatementMatcher:
+    """Finds the archived statement a quote is, loading each speaker's statements once.
 
+    The same words by the same speaker (by fingerprint), or nearly the same words (rapidfuzz
+    ratio >= SAME_STATEMENT_RATIO, for quotes at least 40 characters long), are one
+    statement. New statements are kept in memory and written together by ``save()``.
+    """
 
-def _similar_statement(*, speaker: Speaker, kind: str, text: str) -> Statement | None:
-    """A statement of this speaker whose words differ from ``text`` only slightly."""
-    wanted = comparable(text)
-    if len(wanted) < 40:  # short fragments are too easily alike to merge safely
+    def __init__(self) -> None:
+        self._known: dict[int, list[Statement]] = {}
+        self._new: list[Statement] = []
+        self._changed: dict[int, set[str]] = {}
+
+    def _statements_of(self, speaker: Speaker) -> list[Statement]:
+        if speaker.pk not in self._known:
+            self._known[speaker.pk] = list(
+                Statement.objects.filter(speaker=speaker).only(
+                    "id", "kind", "text", "fingerprint", "curated", "event_id", "date"
+                )
+            )
+        return self._known[speaker.pk]
+
+    def find(self, *, speaker: Speaker, kind: str, text: str) -> Statement | None:
+        candidates = [s for s in self._statements_of(speaker) if s.kind == kind]
+        print_ = fingerprint(text)
+        for candidate in candidates:
+            if candidate.fingerprint == print_:
+                return candidate
+        wanted = comparable(text)
+        if len(wanted) < 40:  # short fragments are too easily alike to merge safely
+            return None
+        for candidate in candidates:
+            if 0.85 <= len(candidate.text) / len(text) <= 1.15 and (
+                fuzz.ratio(wanted, comparable(candidate.text)) >= SAME_STATEMENT_RATIO
+            ):
+                return candidate
         return None
-    low, high = int(len(text) * 0.85), int(len(text) * 1.15) + 1
-    candidates = (
-        Statement.objects.filter(speaker=speaker, kind=kind)
-        .annotate(length=Length("text"))
-        .filter(length__range=(low, high))
-        .only("id", "text", "curated", "event_id", "date")
-    )
-    for candidate in candidates:
-        if fuzz.ratio(wanted, comparable(candidate.text)) >= SAME_STATEMENT_RATIO:
-            return candidate
-    return None
+
+    def resolve(self, *, speaker: Speaker, kind: str, text: str, event, date) -> Statement:
+        """The matching statement (filling in what it lacks) or a new, not yet saved one."""
+        statement = self.find(speaker=speaker, kind=kind, text=text)
+        if statement is None:
+            statement = Statement(
+                speaker=speaker,
+                kind=kind,
+                text=text,
+                event=event,
+                date=date,
+                fingerprint=fingerprint(text),
+                review_status=ReviewStatus.UNREVIEWED,
+            )
+            self._statements_of(speaker).append(statement)
+            self._new.append(statement)
+        elif not statement.curated and statement.pk is not None:
+            if statement.event_id is None and event is not None:
+                statement.event = event
+                self._changed.setdefault(statement.pk, set()).add("event")
+            if statement.date is None and date is not None:
+                statement.date = date
+                self._changed.setdefault(statement.pk, set()).add("date")
+        return statement
+
+    def save(self) -> None:
+        Statement.objects.bulk_create(self._new)
+        by_pk = {s.pk: s for statements in self._known.values() for s in statements}
+        for pk, fields in self._changed.items():
+            by_pk[pk].save(update_fields=[*fields, "updated_at"])
