@@ -1,8 +1,12 @@
 """Machine-readable exports of the archive."""
 
-from collections.abc import Iterator
+import csv
+import json
+from collections.abc import Callable, Iterable, Iterator
 
-from archive.models import Occurrence
+from django.db.models import Prefetch, QuerySet
+
+from archive.models import Occurrence, Statement
 
 
 def occurrence_rows() -> Iterator[dict]:
@@ -39,3 +43,93 @@ def occurrence_rows() -> Iterator[dict]:
                 else None
             ),
         }
+
+
+# Columns of the search export (/statements/?format=csv|json): one row per occurrence, so a
+# statement quoted in three sources gives three rows with the same id and permalink.
+EXPORT_FIELDS = [
+    "id",
+    "date",
+    "speaker",
+    "kind",
+    "text",
+    "event",
+    "source_file",
+    "start",
+    "end",
+    "permalink",
+]
+
+# Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def statement_rows(statements: QuerySet, permalink: Callable[[Statement], str]) -> Iterator[dict]:
+    """One dict per occurrence of ``statements``, in their order, read in chunks.
+
+    ``permalink`` turns a statement into its absolute URL (the view knows the host).
+    A statement without occurrences still gives one row, with empty source columns.
+    """
+    occurrences = Prefetch(
+        "occurrences",
+        queryset=Occurrence.objects.select_related("source").order_by(
+            "source__file_name", "start", "pk"
+        ),
+    )
+    rows = statements.select_related("speaker", "event").prefetch_related(occurrences)
+    for statement in rows.iterator(chunk_size=2000):
+        common = {
+            "id": statement.pk,
+            "date": statement.date.isoformat() if statement.date else None,
+            "speaker": statement.speaker.name,
+            "kind": statement.kind,
+            "text": statement.text,
+            "event": statement.event.name if statement.event else None,
+        }
+        link = permalink(statement)
+        found = statement.occurrences.all()
+        if not found:
+            yield {**common, "source_file": None, "start": None, "end": None, "permalink": link}
+        for occ in found:
+            yield {
+                **common,
+                "source_file": occ.source.file_name,
+                "start": occ.start,
+                "end": occ.end,
+                "permalink": link,
+            }
+
+
+def csv_safe(value) -> str:
+    """A cell value a spreadsheet will show as text, never run as a formula."""
+    if value is None:
+        return ""
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+class _Echo:
+    """A file-like object whose write() returns the line, so csv.writer can feed a stream."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def csv_lines(rows: Iterable[dict]) -> Iterator[str]:
+    """A header line, then one CSV line per row, every cell guarded by ``csv_safe``."""
+    writer = csv.writer(_Echo())
+    yield writer.writerow(EXPORT_FIELDS)
+    for row in rows:
+        yield writer.writerow([csv_safe(row[field]) for field in EXPORT_FIELDS])
+
+
+def json_chunks(rows: Iterable[dict]) -> Iterator[str]:
+    """A JSON array of the rows, written one object at a time."""
+    yield "["
+    separator = "\n"
+    for row in rows:
+        yield separator + json.dumps(
+            {field: row[field] for field in EXPORT_FIELDS}, ensure_ascii=False
+        )
+        separator = ",\n"
+    yield "\n]\n"

@@ -288,7 +288,7 @@ class Statement(models.Model):
     objects = StatementQuerySet.as_manager()
 
     class Meta:
-        ordering = [F("date").desc(nulls_last=True), "id"]
+        ordering = [F("date").desc(nulls_last=True), "-id"]
         constraints = [
             models.CheckConstraint(condition=~Q(text=""), name="statement_text_not_empty"),
             models.CheckConstraint(
@@ -304,8 +304,12 @@ class Statement(models.Model):
             GinIndex(fields=["search_vector"], name="statement_search_idx"),
             # Speaker pages and the speaker filter, in date order.
             models.Index(fields=["speaker", "date"], name="statement_speaker_date_idx"),
-            # Newest/oldest sort and the date-range filter.
+            # Oldest-first sort and the date-range filter.
             models.Index(fields=["date", "id"], name="statement_date_idx"),
+            # Newest-first sort (the default without a query): date descending, undated last.
+            models.Index(
+                F("date").desc(nulls_last=True), F("id").desc(), name="statement_newest_idx"
+            ),
             # Ingest finds the same quote from another source.
             models.Index(fields=["speaker", "fingerprint"], name="statement_fingerprint_idx"),
             # Review-status filter and the future review queue.

@@ -2,15 +2,38 @@
 
 import unicodedata
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+from django.contrib.postgres.lookups import Unaccent
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    TrigramSimilarity,
+    TrigramWordSimilarity,
+)
 from django.db import models
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Case, Count, F, Func, OuterRef, Q, Subquery, TextField, Value, When
+from django.db.models.functions import Coalesce, Collate, ExtractYear, Left, Length, Upper
+from django.db.models.lookups import LessThanOrEqual
 
 
 def fold(text: str) -> str:
     """Lower-case and strip accents, the way alias lookup forms are stored."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
+
+
+# Statements the public sees: everything an editor has not rejected (counts on list pages).
+PUBLIC_STATEMENT = ~Q(statements__review_status="rejected")
+
+
+def _count_of(related: models.QuerySet, field: str = "pk", *, distinct: bool = False) -> Coalesce:
+    """A correlated COUNT of ``related`` (already filtered on OuterRef), 0 when none.
+
+    A subquery rather than a join: counting two relations through joins multiplies rows.
+    """
+    template = "COUNT(DISTINCT %(expressions)s)" if distinct else "COUNT(%(expressions)s)"
+    counted = related.order_by().annotate(n=Func(F(field), template=template))
+    return Coalesce(Subquery(counted.values("n")[:1]), 0)
 
 
 def search_query(q: str) -> SearchQuery:
@@ -31,6 +54,19 @@ class SourceQuerySet(models.QuerySet):
             article_count=Count("articles", distinct=True),
         )
 
+    def for_listing(self) -> "SourceQuerySet":
+        """The source list's rows: posts, passages and public statements counted per source."""
+        from archive.models import Article, Occurrence
+
+        passages = Occurrence.objects.filter(source=OuterRef("pk"))
+        return self.select_related("superseded_by").annotate(
+            article_count=_count_of(Article.objects.filter(source=OuterRef("pk"))),
+            occurrence_count=_count_of(passages),
+            statement_count=_count_of(
+                passages.exclude(statement__review_status="rejected"), "statement_id", distinct=True
+            ),
+        )
+
 
 class EventQuerySet(models.QuerySet):
     def with_counts(self) -> "EventQuerySet":
@@ -38,6 +74,27 @@ class EventQuerySet(models.QuerySet):
             statement_count=Count("statements", distinct=True),
             speaker_count=Count("statements__speaker", distinct=True),
         )
+
+    def with_public_counts(self) -> "EventQuerySet":
+        """Counts of the statements the public sees, and of their speakers."""
+        return self.annotate(
+            statement_count=Count("statements", filter=PUBLIC_STATEMENT),
+            speaker_count=Count("statements__speaker", filter=PUBLIC_STATEMENT, distinct=True),
+        )
+
+    def year_counts(self) -> "EventQuerySet":
+        """``{"year", "count"}`` rows, newest year first (undated events left out)."""
+        return (
+            self.filter(start_date__isnull=False)
+            .annotate(year=ExtractYear("start_date"))
+            .values("year")
+            .annotate(count=Count("pk"))
+            .order_by("-year")
+        )
+
+    def kind_counts(self) -> "EventQuerySet":
+        """``{"kind", "count"}`` rows, most events first."""
+        return self.values("kind").annotate(count=Count("pk")).order_by("-count", "kind")
 
     def in_year(self, year: int) -> "EventQuerySet":
         return self.filter(start_date__year=year)
@@ -49,6 +106,34 @@ class EventQuerySet(models.QuerySet):
 class SpeakerQuerySet(models.QuerySet):
     def with_counts(self) -> "SpeakerQuerySet":
         return self.annotate(statement_count=Count("statements", distinct=True))
+
+    def with_public_counts(self) -> "SpeakerQuerySet":
+        """``statement_count``: the statements the public sees."""
+        return self.annotate(statement_count=Count("statements", filter=PUBLIC_STATEMENT))
+
+    def a_to_z(self) -> "SpeakerQuerySet":
+        """Ordered by name without accents or case, annotated with that name's ``initial``.
+
+        Byte order ("C" collation) keeps every initial's speakers together whatever the
+        database's locale, so the letter links can work out the page each letter starts on.
+        """
+        sort_name = Collate(Upper(Unaccent(F("name"))), "C")
+        return self.annotate(sort_name=sort_name, initial=Left(sort_name, 1)).order_by(
+            "sort_name", "pk"
+        )
+
+    def initial_counts(self) -> "SpeakerQuerySet":
+        """``{"initial", "count"}`` rows in A-Z order (call on ``a_to_z()``)."""
+        return self.values("initial").annotate(count=Count("pk")).order_by("initial")
+
+    def at_event(self, event) -> "SpeakerQuerySet":
+        """Speakers with public statements at ``event``, most statements first."""
+        here = Q(statements__event=event) & PUBLIC_STATEMENT
+        return (
+            self.annotate(statement_count=Count("statements", filter=here))
+            .filter(statement_count__gt=0)
+            .order_by("-statement_count", Upper("name"))
+        )
 
     def matching_name(self, q: str, *, threshold: float = 0.3) -> "SpeakerQuerySet":
         """Speakers whose name or any alias looks like ``q`` (trigram + unaccent), best first."""
@@ -79,6 +164,85 @@ class StatementQuerySet(models.QuerySet):
         query = search_query(q)
         return self.filter(search_vector=query).annotate(
             rank=SearchRank(F("search_vector"), query, normalization=32)
+        )
+
+    def matching(self, q: str) -> "StatementQuerySet":
+        """Statements matching a websearch query, without ranking (filters and facet counts)."""
+        return self.filter(search_vector=search_query(q))
+
+    def by_relevance(self, q: str) -> "StatementQuerySet":
+        """Best match for ``q`` first (annotates ``rank``), ties newest first, then by id.
+
+        Only orders: combine with ``matching(q)``, which does the (indexed) filtering.
+        """
+        rank = SearchRank(F("search_vector"), search_query(q), normalization=32)
+        return self.annotate(rank=rank).order_by("-rank", F("date").desc(nulls_last=True), "id")
+
+    def newest_first(self) -> "StatementQuerySet":
+        return self.order_by(F("date").desc(nulls_last=True), "-id")
+
+    def oldest_first(self) -> "StatementQuerySet":
+        return self.order_by(F("date").asc(nulls_last=True), "id")
+
+    def with_headline(self, q: str, *, whole_up_to: int = 1000) -> "StatementQuerySet":
+        """Annotate ``headline``: the text with matches between sentinel characters.
+
+        Texts up to ``whole_up_to`` characters come back whole, longer ones as up to two
+        passages around the matches. ts_headline drops anything that looks like an HTML tag,
+        so ``<`` and ``>`` are swapped for private-use characters around the call and back
+        after: the headline keeps the exact text. ``archive.search.highlight`` escapes it and
+        only then turns the sentinels into ``<mark>``, so nothing in a statement becomes markup.
+        """
+        from archive.models import SEARCH_CONFIG
+        from archive.search import ANGLE_MASK, START_SEL, STOP_SEL
+
+        query = search_query(q)
+        masked = Func(F("text"), Value("<>"), Value(ANGLE_MASK), function="translate")
+
+        def headline(**options):
+            marked = SearchHeadline(
+                masked,
+                query,
+                config=SEARCH_CONFIG,
+                start_sel=START_SEL,
+                stop_sel=STOP_SEL,
+                **options,
+            )
+            return Func(
+                marked,
+                Value(ANGLE_MASK),
+                Value("<>"),
+                function="translate",
+                output_field=TextField(),
+            )
+
+        return self.annotate(
+            headline=Case(
+                When(
+                    LessThanOrEqual(Length("text"), whole_up_to),
+                    then=headline(highlight_all=True),
+                ),
+                default=headline(
+                    max_words=60, min_words=25, max_fragments=2, fragment_delimiter=" … "
+                ),
+            )
+        )
+
+    def similar_to(self, statement) -> "StatementQuerySet":
+        """Other public statements by the same speaker or at the same event, closest text first.
+
+        Candidates come through the speaker and event indexes; trigram similarity of the
+        text only orders them, so the cost follows the speaker's output, not the table.
+        """
+        same = Q(speaker_id=statement.speaker_id)
+        if statement.event_id:
+            same |= Q(event_id=statement.event_id)
+        return (
+            self.visible()
+            .filter(same)
+            .exclude(pk=statement.pk)
+            .annotate(similarity=TrigramSimilarity("text", statement.text))
+            .order_by("-similarity", F("date").desc(nulls_last=True), "id")
         )
 
     def by_speaker(self, speaker) -> "StatementQuerySet":

@@ -1,31 +1,241 @@
-"""Home, speakers, events and sources."""
+"""Home, speakers, events and sources: the pages visitors browse.
 
-from django.http import HttpResponse
+Every list costs a fixed number of queries whatever its length (tests pin them); bad input
+(an unknown slug, a page that does not exist) is a 404, a filter value that makes no sense
+is a friendly message with status 400.
+"""
+
+import string
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
+from django.db.models import F, Prefetch
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import get_object_or_404, render
+
+from archive import passages, search, timeline
+from archive.models import (
+    Event,
+    EventKind,
+    Occurrence,
+    ReviewStatus,
+    Source,
+    Speaker,
+    Statement,
+)
+
+# How many latest events and recent statements the home page shows.
+HOME_EVENTS = 6
+HOME_STATEMENTS = 5
+
+# The A-Z list is names only: pages this many times longer than others keep letters together.
+SPEAKER_PAGE_FACTOR = 4
+
+# A fuzzy name longer than this is cut: no name is that long, and trigrams of a page of text
+# would only cost time.
+MAX_NAME_QUERY = 200
 
 
-def home(request):
-    return HttpResponse("Statement Archive")
+def paginate(request: HttpRequest, object_list, per_page: int | None = None) -> Page:
+    """The page ``?page=`` asks for; a page that is not a number or does not exist is a 404."""
+    paginator = Paginator(object_list, per_page or settings.ARCHIVE_PAGE_SIZE)
+    number = request.GET.get("page") or 1
+    try:
+        return paginator.page(number)
+    except (PageNotAnInteger, EmptyPage):
+        raise Http404(f"There is no page {number!r} here.") from None
 
 
-def speaker_list(request):
-    return HttpResponse("speakers")
+def home(request: HttpRequest) -> HttpResponse:
+    """/: what the archive holds, the latest events, a few recent statements."""
+    public = Statement.objects.visible()
+    context = {
+        "counts": {
+            "statements": public.count(),
+            "speakers": Speaker.objects.count(),
+            "events": Event.objects.count(),
+            "sources": Source.objects.current().count(),
+        },
+        "latest_events": Event.objects.with_public_counts().newest_first()[:HOME_EVENTS],
+        "recent_statements": public.for_listing().newest_first()[:HOME_STATEMENTS],
+    }
+    return render(request, "archive/home.html", context)
 
 
-def speaker_detail(request, slug):
-    return HttpResponse("speaker")
+def speaker_list(request: HttpRequest) -> HttpResponse:
+    """/speakers/: A-Z with letter links and statement counts, or ``?q=`` fuzzy name matches."""
+    query = request.GET.get("q", "").strip()[:MAX_NAME_QUERY]
+    context = {"query": query, "query_string": search.query_string(request.GET)}
+    if query:
+        speakers = Speaker.objects.matching_name(query).with_public_counts()
+        context["page_obj"] = paginate(
+            request, speakers, SPEAKER_PAGE_FACTOR * settings.ARCHIVE_PAGE_SIZE
+        )
+        return render(request, "archive/speaker_list.html", context)
+
+    speakers = Speaker.objects.a_to_z().with_public_counts()
+    page_obj = paginate(request, speakers, SPEAKER_PAGE_FACTOR * settings.ARCHIVE_PAGE_SIZE)
+    context["page_obj"] = page_obj
+    context["letters"] = _letter_links(
+        Speaker.objects.a_to_z().initial_counts(), page_obj.paginator.per_page
+    )
+    return render(request, "archive/speaker_list.html", context)
 
 
-def event_list(request):
-    return HttpResponse("events")
+def _letter_links(rows, per_page: int) -> list[dict]:
+    """A-Z (and any other initials) with the page each one starts on; absent letters unlinked."""
+    seen, before = {}, 0
+    for row in rows:
+        seen[row["initial"]] = {"count": row["count"], "page": before // per_page + 1}
+        before += row["count"]
+    letters = [{"letter": c, **seen.pop(c, {})} for c in string.ascii_uppercase]
+    others = [{"letter": c, **info} for c, info in seen.items()]
+    return others + letters if others and others[0]["letter"] < "A" else letters + others
 
 
-def event_detail(request, slug):
-    return HttpResponse("event")
+def speaker_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """A speaker: who, under which names and roles, what they said by event, and when."""
+    speaker = get_object_or_404(Speaker.objects.prefetch_related("aliases"), slug=slug)
+    statements = Statement.objects.visible().by_speaker(speaker)
+    page_obj = paginate(
+        request,
+        statements.select_related("event").order_by(
+            F("event__start_date").desc(nulls_last=True),
+            "event__name",
+            "event_id",
+            F("date").asc(nulls_last=True),
+            "id",
+        ),
+    )
+    role_rows = (
+        Occurrence.objects.filter(statement__in=statements)
+        .exclude(role="")
+        .values("role", "source_id", "source__title", "source__file_name")
+        .distinct()
+        .order_by("role", "source__file_name", "source_id")
+    )
+    roles: dict[str, list[dict]] = {}
+    for row in role_rows:
+        roles.setdefault(row["role"], []).append(
+            {"pk": row["source_id"], "name": row["source__title"] or row["source__file_name"]}
+        )
+    context = {
+        "speaker": speaker,
+        "aliases": [a for a in speaker.aliases.all() if a.name != speaker.name],
+        "roles": roles,
+        "page_obj": page_obj,
+        "query_string": search.query_string(request.GET),
+        "timeline": timeline.build_timeline(timeline.statements_per_month(statements)),
+    }
+    return render(request, "archive/speaker_detail.html", context)
 
 
-def source_list(request):
-    return HttpResponse("sources")
+def event_list(request: HttpRequest) -> HttpResponse:
+    """/events/: newest first, narrowed by ``?year=`` and ``?kind=``, with counts for each."""
+    year_param = request.GET.get("year", "").strip()
+    kind_param = request.GET.get("kind", "").strip()
+    kind_labels = dict(EventKind.choices)
+    errors = []
+    # Only valid choices carry over into the facet and page links.
+    chosen = QueryDict(mutable=True)
+    year = kind = None
+    if year_param:
+        if year_param.isdigit() and 1 <= int(year_param) <= 9999:
+            year = int(year_param)
+            chosen["year"] = str(year)
+        else:
+            errors.append(f"“{year_param}” is not a year: choose one of the years listed.")
+    if kind_param:
+        if kind_param in kind_labels:
+            kind = kind_param
+            chosen["kind"] = kind
+        else:
+            errors.append(f"“{kind_param}” is not a kind of event: choose one of the kinds listed.")
+
+    events = Event.objects.all()
+    by_year = events.in_year(year) if year else events
+    by_kind = events.filter(kind=kind) if kind else events
+    context = {
+        "year": year,
+        "kind": kind,
+        "kind_label": kind_labels.get(kind, ""),
+        "errors": errors,
+        "query_string": chosen.urlencode(),
+        # Each facet ignores its own filter: its counts say what choosing it would give.
+        "years": [
+            {**row, "query_string": search.toggled(chosen, "year", str(row["year"]))}
+            for row in by_kind.year_counts()
+        ],
+        "kinds": [
+            {
+                **row,
+                "label": kind_labels.get(row["kind"], row["kind"]),
+                "query_string": search.toggled(chosen, "kind", row["kind"]),
+            }
+            for row in by_year.kind_counts()
+        ],
+    }
+    if errors:
+        return render(request, "archive/event_list.html", context, status=400)
+    filtered = by_year.filter(kind=kind) if kind else by_year
+    context["page_obj"] = paginate(request, filtered.with_public_counts().newest_first())
+    return render(request, "archive/event_list.html", context)
 
 
-def source_detail(request, pk):
-    return HttpResponse("source")
+def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """An event: when and where, who spoke, what they said in source order, who reported it."""
+    event = get_object_or_404(Event, slug=slug)
+    occurrences = (
+        Occurrence.objects.filter(statement__event=event)
+        .exclude(statement__review_status=ReviewStatus.REJECTED)
+        .select_related("statement__speaker", "source", "article")
+        .order_by("source__file_name", "source_id", "start", "pk")
+    )
+    context = {
+        "event": event,
+        "speakers": Speaker.objects.at_event(event),
+        "occurrences": occurrences,
+        "articles": event.articles.select_related("source").order_by(
+            F("published").asc(nulls_last=True), "source__file_name", "position"
+        ),
+    }
+    return render(request, "archive/event_detail.html", context)
+
+
+def source_list(request: HttpRequest) -> HttpResponse:
+    """/sources/: every imported document with its counts, later imports marked."""
+    page_obj = paginate(request, Source.objects.for_listing())
+    return render(
+        request,
+        "archive/source_list.html",
+        {"page_obj": page_obj, "query_string": search.query_string(request.GET)},
+    )
+
+
+def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A source: its provenance, its posts and its original text with every passage marked."""
+    source = get_object_or_404(
+        Source.objects.select_related("ingest_run", "superseded_by").prefetch_related(
+            Prefetch(
+                "earlier_versions",
+                queryset=Source.objects.order_by("-imported_at").only(
+                    "pk", "file_name", "title", "imported_at", "superseded_by"
+                ),
+            )
+        ),
+        pk=pk,
+    )
+    articles = list(source.articles.select_related("event").order_by("position"))
+    occurrences = list(
+        source.occurrences.select_related("statement__speaker").order_by("start", "-end", "pk")
+    )
+    rendered = passages.render_source(source.text, occurrences, articles)
+    context = {
+        "source": source,
+        "articles": articles,
+        "occurrence_count": len(occurrences),
+        "statement_count": len({occ.statement_id for occ in occurrences}),
+        "source_html": rendered.html,
+        "split_occurrences": rendered.split,
+    }
+    return render(request, "archive/source_detail.html", context)

@@ -1,11 +1,157 @@
 """Statement search (with filters and exports) and statement permalinks."""
 
-from django.http import HttpResponse
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import OuterRef, Subquery
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from archive import citations, exports, search
+from archive.filters import Sort, StatementFilter
+from archive.models import Occurrence, ReviewStatus, Speaker, Statement
+
+EXPORT_FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
+
+# Filters picked from the facet lists rather than typed into the form.
+FACET_PARAMS = ("speaker", "event", "event_kind", "source", "kind", "status")
+
+# How many "similar statements" the permalink page lists.
+SIMILAR_COUNT = 5
 
 
-def statement_list(request):
-    return HttpResponse("statements")
+def statement_list(request: HttpRequest) -> HttpResponse:
+    """/statements/: search, filter, facet counts, pages; ?format=csv|json exports the results."""
+    # Empty parameters (an unfilled form field) mean "no filter", not an invalid value.
+    params = search.search_params(request.GET)
+    filterset = StatementFilter(params, queryset=Statement.objects.all())
+    export_format = request.GET.get("format", "")
+    if export_format and export_format not in EXPORT_FORMATS:
+        return HttpResponseBadRequest(
+            f"Unknown export format {export_format!r}: use format=csv or format=json.",
+            content_type="text/plain; charset=utf-8",
+        )
+    valid = filterset.is_valid()
+    query = filterset.query
+    context = {
+        "filter": filterset,
+        "form": filterset.form,
+        "query": query,
+        "sort": filterset.sort,
+        "query_string": params.urlencode(),
+        # Facet choices ride along in the search form, so a new query keeps its filters.
+        "kept_filters": [(name, value) for name in FACET_PARAMS for value in params.getlist(name)],
+        "sort_choices": Sort.CHOICES,
+        "csv_query_string": search.with_param(request.GET, "format", "csv"),
+        "json_query_string": search.with_param(request.GET, "format", "json"),
+    }
+    if not valid:
+        if export_format:
+            return HttpResponseBadRequest(
+                "\n".join(filterset.error_messages()), content_type="text/plain; charset=utf-8"
+            )
+        context["errors"] = filterset.error_messages()
+        return render(request, "archive/statement_list.html", context, status=400)
+
+    results = filterset.results()
+    if export_format:
+        return _export(request, results, export_format)
+
+    if query:
+        results = results.with_headline(query)
+    paginator = Paginator(results, settings.ARCHIVE_PAGE_SIZE)
+    context.update(chips=filterset.chips(), facets=filterset.facets(), paginator=paginator)
+    page_number = request.GET.get("page") or 1
+    try:
+        page_obj = paginator.page(page_number)
+    except (PageNotAnInteger, EmptyPage) as error:
+        context["errors"] = [_page_error(page_number, paginator, error)]
+        return render(request, "archive/statement_list.html", context, status=400)
+
+    statements = list(page_obj.object_list)
+    for statement in statements:
+        statement.highlighted = (
+            search.excerpt(statement.headline, statement.text) if query else None
+        )
+    context["page_obj"] = page_obj
+    context["statements"] = statements
+    if not paginator.count and query:
+        context["suggested_speakers"] = Speaker.objects.matching_name(query)[:5]
+    return render(request, "archive/statement_list.html", context)
 
 
-def statement_detail(request, pk):
-    return HttpResponse("statement")
+def _page_error(number: str, paginator: Paginator, error: Exception) -> str:
+    if isinstance(error, PageNotAnInteger):
+        return f"Page: “{number}” is not a page number."
+    pages = paginator.num_pages
+    return f"Page: there is no page {number}; these results have {pages} page{'s' if pages != 1 else ''}."
+
+
+def _export(request: HttpRequest, results, export_format: str) -> StreamingHttpResponse:
+    """The current results as a streamed CSV or JSON download, one row per occurrence."""
+    rows = exports.statement_rows(
+        results, permalink=lambda s: request.build_absolute_uri(s.get_absolute_url())
+    )
+    body = exports.csv_lines(rows) if export_format == "csv" else exports.json_chunks(rows)
+    response = StreamingHttpResponse(body, content_type=EXPORT_FORMATS[export_format])
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="statements-{stamp}.{export_format}"'
+    return response
+
+
+def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A statement's permalink: where it occurs, its neighbours, how to cite it, similar ones."""
+    statement = get_object_or_404(Statement.objects.for_listing(), pk=pk)
+    occurrences = list(
+        statement.occurrences.select_related("source", "article")
+        .annotate(
+            previous_id=_neighbour(before=True),
+            next_id=_neighbour(before=False),
+        )
+        .order_by("source__file_name", "start", "pk")
+    )
+    neighbour_ids = {
+        pk for occ in occurrences for pk in (occ.previous_id, occ.next_id) if pk is not None
+    }
+    neighbours = (
+        Statement.objects.select_related("speaker").in_bulk(neighbour_ids) if neighbour_ids else {}
+    )
+    for occ in occurrences:
+        occ.previous_statement = neighbours.get(occ.previous_id)
+        occ.next_statement = neighbours.get(occ.next_id)
+
+    permalink = request.build_absolute_uri(statement.get_absolute_url())
+    citation = citations.citation_for(
+        statement,
+        permalink=permalink,
+        accessed=timezone.localdate(),
+        source=occurrences[0].source if occurrences else None,
+    )
+    context = {
+        "statement": statement,
+        "occurrences": occurrences,
+        "rejected": statement.review_status == ReviewStatus.REJECTED,
+        "permalink": permalink,
+        "citation_text": citations.plain_text(citation),
+        "citation_bibtex": citations.bibtex(citation),
+        "citation_csl": citations.csl_json(citation),
+        "similar": Statement.objects.similar_to(statement).for_listing()[:SIMILAR_COUNT],
+    }
+    return render(request, "archive/statement_detail.html", context)
+
+
+def _neighbour(*, before: bool) -> Subquery:
+    """The public statement whose passage comes just before (or after) this one in its source.
+
+    A subquery per occurrence row, served by the (source, start) index.
+    """
+    nearby = (
+        Occurrence.objects.filter(source=OuterRef("source"))
+        .exclude(statement=OuterRef("statement"))
+        .exclude(statement__review_status=ReviewStatus.REJECTED)
+    )
+    if before:
+        nearby = nearby.filter(start__lt=OuterRef("start")).order_by("-start", "-pk")
+    else:
+        nearby = nearby.filter(start__gt=OuterRef("start")).order_by("start", "pk")
+    return Subquery(nearby.values("statement_id")[:1])

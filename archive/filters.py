@@ -1,0 +1,284 @@
+"""The statement search's filters, facet counts and active-filter chips (django-filter)."""
+
+from dataclasses import dataclass
+
+import django_filters
+from django import forms
+from django.db.models import Count, Exists, F, OuterRef
+
+from archive import search
+from archive.models import (
+    Event,
+    EventKind,
+    Occurrence,
+    ReviewStatus,
+    Source,
+    Speaker,
+    Statement,
+    StatementKind,
+)
+from archive.querysets import StatementQuerySet
+
+
+class Sort:
+    RELEVANCE = "relevance"
+    NEWEST = "newest"
+    OLDEST = "oldest"
+    CHOICES = [(RELEVANCE, "Best match"), (NEWEST, "Newest first"), (OLDEST, "Oldest first")]
+
+
+# How many options each facet lists, most results first.
+FACET_SIZE = 10
+
+
+@dataclass(frozen=True)
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    query_string: str  # the search with this option switched on (or off, when selected)
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str
+    label: str
+    options: list[FacetOption]
+
+
+@dataclass(frozen=True)
+class Chip:
+    """One active filter, with the search that drops it."""
+
+    name: str
+    label: str
+    value: str
+    remove_query_string: str
+
+
+class StatementSearchForm(forms.Form):
+    """The filters' fields plus the sort order; checks that a date range runs forwards."""
+
+    sort = forms.ChoiceField(choices=Sort.CHOICES, required=False, label="Sort by")
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start > end:
+            raise forms.ValidationError(
+                "The “from” date (%(start)s) is after the “to” date (%(end)s).",
+                code="date_range",
+                params={"start": start.isoformat(), "end": end.isoformat()},
+            )
+        return cleaned
+
+
+class StatementFilter(django_filters.FilterSet):
+    """Every filter of /statements/, each one a GET parameter so searches can be shared."""
+
+    q = django_filters.CharFilter(label="Search statements", method="filter_query", max_length=500)
+    speaker = django_filters.ModelMultipleChoiceFilter(
+        label="Speaker",
+        queryset=Speaker.objects.all(),
+        to_field_name="slug",
+        method="filter_speakers",
+    )
+    event = django_filters.ModelChoiceFilter(
+        label="Event", queryset=Event.objects.all(), to_field_name="slug"
+    )
+    event_kind = django_filters.ChoiceFilter(
+        label="Event kind", field_name="event__kind", choices=EventKind.choices
+    )
+    source = django_filters.ModelChoiceFilter(
+        label="Source", queryset=Source.objects.all(), method="filter_source"
+    )
+    kind = django_filters.ChoiceFilter(label="Statement kind", choices=StatementKind.choices)
+    status = django_filters.ChoiceFilter(
+        label="Review status", field_name="review_status", choices=ReviewStatus.choices
+    )
+    date_from = django_filters.DateFilter(label="From date", field_name="date", lookup_expr="gte")
+    date_to = django_filters.DateFilter(label="To date", field_name="date", lookup_expr="lte")
+
+    class Meta:
+        model = Statement
+        fields = []
+        form = StatementSearchForm
+
+    def filter_query(self, queryset, name, value):
+        return queryset.matching(value)
+
+    def filter_speakers(self, queryset, name, value):
+        # ``value`` is the (already fetched) queryset of chosen speakers; empty when none.
+        if not value:
+            return queryset
+        return queryset.filter(speaker_id__in=[speaker.pk for speaker in value])
+
+    def filter_source(self, queryset, name, value):
+        # Exists, not a join: a statement quoted twice in one source is still one result.
+        return queryset.filter(
+            Exists(Occurrence.objects.filter(statement=OuterRef("pk"), source=value))
+        )
+
+    def filter_queryset(self, queryset, *, skip: str | None = None) -> StatementQuerySet:
+        """Apply every filter but ``skip``; rejected statements stay out unless asked for."""
+        data = self.form.cleaned_data
+        for name, filter_ in self.filters.items():
+            if name != skip:
+                queryset = filter_.filter(queryset, data.get(name))
+        if skip != "status" and not data.get("status"):
+            queryset = queryset.visible()
+        return queryset
+
+    # -- What the page shows ----------------------------------------------------------------
+
+    @property
+    def query(self) -> str:
+        return (self.form.cleaned_data.get("q") or "").strip()
+
+    @property
+    def sort(self) -> str:
+        """The order asked for; relevance only means something with a query."""
+        sort = self.form.cleaned_data.get("sort")
+        if not self.query:
+            return Sort.OLDEST if sort == Sort.OLDEST else Sort.NEWEST
+        return sort or Sort.RELEVANCE
+
+    def results(self) -> StatementQuerySet:
+        """The filtered statements in the order asked for, with the joins a list row needs."""
+        qs = self.qs.for_listing()
+        if self.sort == Sort.RELEVANCE:
+            return qs.by_relevance(self.query)
+        if self.sort == Sort.OLDEST:
+            return qs.oldest_first()
+        return qs.newest_first()
+
+    def facets(self, size: int = FACET_SIZE) -> list[Facet]:
+        """Counts per option under the current search: one GROUP BY query per facet.
+
+        Each facet ignores its own filter, so its options say how many results choosing
+        them would give (picking a second speaker adds to the results).
+        """
+        base = self.queryset.all()
+        data = self.form.cleaned_data
+        selected_speakers = {s.slug for s in data.get("speaker") or ()}
+        event, source = data.get("event"), data.get("source")
+
+        def without(name):
+            return self.filter_queryset(base, skip=name)
+
+        speakers = (
+            without("speaker")
+            .values(value=F("speaker__slug"), label=F("speaker__name"))
+            .annotate(count=Count("pk"))
+            .order_by("-count", "label")[:size]
+        )
+        events = (
+            without("event")
+            .filter(event__isnull=False)
+            .values(value=F("event__slug"), label=F("event__name"))
+            .annotate(count=Count("pk"))
+            .order_by("-count", "label")[:size]
+        )
+        event_kinds = (
+            without("event_kind")
+            .filter(event__isnull=False)
+            .values(value=F("event__kind"))
+            .annotate(count=Count("pk"))
+            .order_by("-count", "value")
+        )
+        sources = (
+            Occurrence.objects.filter(statement__in=without("source").values("pk"))
+            .values("source_id", "source__title", "source__file_name")
+            .annotate(count=Count("statement_id", distinct=True))
+            .order_by("-count", "source__file_name")[:size]
+        )
+        kinds = (
+            without("kind").values(value=F("kind")).annotate(count=Count("pk")).order_by("value")
+        )
+        statuses = (
+            without("status")
+            .values(value=F("review_status"))
+            .annotate(count=Count("pk"))
+            .order_by("value")
+        )
+        return [
+            self._facet("speaker", speakers, selected_speakers, multiple=True),
+            self._facet("event", events, {event.slug} if event else set()),
+            self._facet(
+                "event_kind", self._labelled(event_kinds, EventKind), {data.get("event_kind")}
+            ),
+            self._facet(
+                "source",
+                [
+                    {
+                        "value": str(row["source_id"]),
+                        "label": row["source__title"] or row["source__file_name"],
+                        "count": row["count"],
+                    }
+                    for row in sources
+                ],
+                {str(source.pk)} if source else set(),
+            ),
+            self._facet("kind", self._labelled(kinds, StatementKind), {data.get("kind")}),
+            self._facet("status", self._labelled(statuses, ReviewStatus), {data.get("status")}),
+        ]
+
+    def chips(self) -> list[Chip]:
+        """The active filters, each with a link that drops just that one."""
+        data = self.form.cleaned_data
+        chips = []
+        for name, filter_ in self.filters.items():
+            value = data.get(name)
+            if name == "q" or value in (None, "", []):
+                continue
+            if name == "speaker":
+                for speaker in value:
+                    chips.append(
+                        Chip(
+                            name,
+                            filter_.label,
+                            speaker.name,
+                            search.without(self.data, name, speaker.slug),
+                        )
+                    )
+                continue
+            if hasattr(value, "isoformat"):
+                shown = value.isoformat()
+            elif isinstance(value, str):  # a choice: show its label, not its code
+                shown = dict(self.form.fields[name].choices).get(value, value)
+            else:
+                shown = str(value)
+            chips.append(Chip(name, filter_.label, shown, search.without(self.data, name)))
+        return chips
+
+    def error_messages(self) -> list[str]:
+        """The form's errors as sentences that name the parameter at fault."""
+        messages = []
+        for name, errors in self.form.errors.items():
+            field = self.form.fields.get(name)
+            prefix = f"{field.label}: " if field and field.label else ""
+            given = ", ".join(self.data.getlist(name)).replace("\x00", "") if field else ""
+            given = given if len(given) <= 60 else given[:59] + "…"
+            for error in errors:
+                shown = f" (you gave “{given}”)" if given and given not in error else ""
+                messages.append(f"{prefix}{error}{shown}")
+        return messages
+
+    def _facet(self, name: str, rows, selected: set, *, multiple: bool = False) -> Facet:
+        options = [
+            FacetOption(
+                value=row["value"],
+                label=row["label"],
+                count=row["count"],
+                selected=row["value"] in selected,
+                query_string=search.toggled(self.data, name, row["value"], multiple=multiple),
+            )
+            for row in rows
+        ]
+        return Facet(name, self.filters[name].label, options)
+
+    @staticmethod
+    def _labelled(rows, choices) -> list[dict]:
+        labels = dict(choices.choices)
+        return [{**row, "label": labels.get(row["value"], row["value"])} for row in rows]

@@ -1,0 +1,111 @@
+"""Search result helpers: escaped highlighting and the URL state of a search.
+
+A search lives entirely in its GET parameters so it can be shared and cited; these helpers
+build the links that change one parameter (facet options, chips, pages, exports).
+"""
+
+import re
+
+from django.http import QueryDict
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+# Private-use characters PostgreSQL puts around matched words (ts_headline StartSel/StopSel).
+# They cannot be confused with markup, so the headline can be escaped first and marked after.
+START_SEL = "\ue000"
+STOP_SEL = "\ue001"
+# ts_headline drops text that looks like an HTML tag; "<" and ">" are swapped for these two
+# private-use characters around the call (StatementQuerySet.with_headline).
+ANGLE_MASK = "\ue002\ue003"
+
+# Parameters that are not part of "what was searched": the page and the export format.
+VIEW_PARAMS = ("page", "format")
+
+# Punctuation ts_headline may drop from the end of a passage.
+_CLOSING = ".,;:!?…\"'’”) "
+_SENTINELS = re.compile(f"([{START_SEL}{STOP_SEL}])")
+
+
+def highlight(headline: str) -> SafeString:
+    """Escape ``headline`` and turn the sentinels around matches into ``<mark>`` elements.
+
+    Every ``<mark>`` opened is closed, even if the stored text itself held a sentinel.
+    """
+    parts = []
+    open_mark = False
+    for chunk in _SENTINELS.split(headline):
+        if chunk == START_SEL:
+            if not open_mark:
+                parts.append("<mark>")
+            open_mark = True
+        elif chunk == STOP_SEL:
+            if open_mark:
+                parts.append("</mark>")
+            open_mark = False
+        else:
+            parts.append(escape(chunk))
+    if open_mark:
+        parts.append("</mark>")
+    return mark_safe("".join(parts))  # every text chunk went through escape()
+
+
+def excerpt(headline: str, text: str) -> SafeString:
+    """``highlight(headline)``, with "…" where the headline leaves out the text's start or end."""
+    shown = _SENTINELS.sub("", headline).strip()
+    marked = highlight(headline.strip())
+    if not shown:
+        return marked
+    starts = text.lstrip().startswith(shown[:40])
+    ends = text.rstrip().rstrip(_CLOSING).endswith(shown.rstrip(_CLOSING)[-40:])
+    return mark_safe(("" if starts else "… ") + marked + ("" if ends else " …"))
+
+
+def search_params(params: QueryDict) -> QueryDict:
+    """A mutable copy of ``params`` without the page and format, and without empty values."""
+    kept = QueryDict(mutable=True)
+    for name, values in params.lists():
+        if name in VIEW_PARAMS:
+            continue
+        for value in values:
+            if value.strip() and value not in kept.getlist(name):
+                kept.appendlist(name, value)
+    return kept
+
+
+def query_string(params: QueryDict) -> str:
+    """The current search as a query string (no page, no format), for pages and exports."""
+    return search_params(params).urlencode()
+
+
+def with_param(params: QueryDict, name: str, value: str) -> str:
+    """The query string with ``name`` set to ``value`` (export links: format=csv)."""
+    kept = search_params(params)
+    kept.setlist(name, [value])
+    return kept.urlencode()
+
+
+def without(params: QueryDict, name: str, value: str | None = None) -> str:
+    """The query string with parameter ``name`` removed (only ``value`` if given)."""
+    kept = search_params(params)
+    if value is None:
+        kept.pop(name, None)
+    else:
+        kept.setlist(name, [v for v in kept.getlist(name) if v != value])
+    return kept.urlencode()
+
+
+def toggled(params: QueryDict, name: str, value: str, *, multiple: bool = False) -> str:
+    """The query string with ``name=value`` switched on or off.
+
+    For a multiple-choice parameter the value is added to or removed from the others; for a
+    single-choice one it replaces the current value.
+    """
+    kept = search_params(params)
+    current = kept.getlist(name)
+    if value in current:
+        kept.setlist(name, [v for v in current if v != value])
+    elif multiple:
+        kept.setlist(name, [*current, value])
+    else:
+        kept.setlist(name, [value])
+    return kept.urlencode()
