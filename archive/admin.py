@@ -5,6 +5,7 @@ overwrites the editor's work.
 """
 
 from django.contrib import admin
+from django.db.models.functions import Upper
 from django.utils.html import format_html
 
 from archive.models import (
@@ -37,6 +38,7 @@ class SpeakerAliasInline(admin.TabularInline):
 @admin.register(Speaker)
 class SpeakerAdmin(CuratedOnSaveMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "description", "statement_count", "curated"]
+    ordering = [Upper("name")]  # the count annotation groups rows and drops Meta.ordering
     list_filter = ["kind", "curated"]
     search_fields = ["name", "aliases__name", "description"]
     prepopulated_fields = {"slug": ["name"]}
@@ -54,6 +56,7 @@ class SpeakerAdmin(CuratedOnSaveMixin, admin.ModelAdmin):
 @admin.register(Event)
 class EventAdmin(CuratedOnSaveMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "start_date", "location", "statement_count", "curated"]
+    ordering = ["-start_date", "name"]  # the count annotation drops Meta.ordering
     list_filter = ["kind", "curated", ("start_date", admin.DateFieldListFilter)]
     search_fields = ["name", "location", "description"]
     date_hierarchy = "start_date"

@@ -139,7 +139,7 @@ class SpeakerQuerySet(models.QuerySet):
         """Speakers whose name or any alias looks like ``q`` (trigram + unaccent), best first."""
         from archive.models import SpeakerAlias
 
-        folded = fold(q)
+        folded = fold(q).replace("\x00", "")  # PostgreSQL text cannot hold NUL
         best = (
             SpeakerAlias.objects.filter(speaker=OuterRef("pk"))
             .annotate(similarity=TrigramWordSimilarity(folded, "normalized"))

@@ -18,6 +18,7 @@ MAX_MONTH_BARS = 36
 WIDTH = 600
 HEIGHT = 120
 GAP = 2
+MAX_BAR_WIDTH = 40  # a few periods give a few bars, not a solid block
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,14 @@ class Timeline:
         return self.bars[-1]
 
     @property
+    def span(self) -> str:
+        """When the statements were made, for the chart's caption: "from X to Y" or "in X"."""
+        used = [bar for bar in self.bars if bar.count]
+        if used[0] is used[-1]:
+            return f"in {used[0].label}"
+        return f"from {used[0].label} to {used[-1].label}"
+
+    @property
     def busiest(self) -> Bar:
         return max(self.bars, key=lambda bar: bar.count)
 
@@ -72,6 +81,10 @@ def build_timeline(per_month: dict[date, int]) -> Timeline | None:
         return None
     first, last = min(counts), max(counts)
     months = (last.year - first.year) * 12 + last.month - first.month + 1
+    if months < 12:
+        # Under a year: show the whole calendar year(s), so one month is not one wide block.
+        first, last = first.replace(month=1), last.replace(month=12)
+        months = (last.year - first.year) * 12 + 12
     if months <= MAX_MONTH_BARS:
         periods = []
         year, month = first.year, first.month
@@ -92,7 +105,7 @@ def build_timeline(per_month: dict[date, int]) -> Timeline | None:
 
     max_count = max(n for _, _, n in periods)
     slot = WIDTH / len(periods)
-    bar_width = max(slot - GAP, 1)
+    bar_width = max(min(slot - GAP, MAX_BAR_WIDTH), 1)
     bars = []
     for i, (label, period, n) in enumerate(periods):
         # Keep a sliver for non-empty periods so a single statement is still visible.
@@ -104,7 +117,7 @@ def build_timeline(per_month: dict[date, int]) -> Timeline | None:
                 label=label,
                 period=period,
                 count=n,
-                x=round(i * slot + GAP / 2, 2),
+                x=round(i * slot + (slot - bar_width) / 2, 2),
                 y=round(HEIGHT - height, 2),
                 width=round(bar_width, 2),
                 height=height,

@@ -14,7 +14,8 @@ from ingest.text import Span, blank_line_blocks, lines
 # A line that ends a post: everything after it belongs to the next one.
 _POST_END = re.compile(
     r"^(?:please follow and like us:?|continue reading|read more|recent posts|"
-    r"copyright\b.*|©.*|share this:?|like this:?|related posts?:?)$",
+    r"copyright\b.*|©.*|share this:?|like this:?|related posts?:?|"
+    r"[-_*=~]{3,}|(?:[*·•] ?){3,})$",  # "---", "* * *": a rule between two stories
     re.IGNORECASE,
 )
 # Lines that are furniture wherever they appear.
@@ -23,13 +24,26 @@ _CHROME = re.compile(
     r"posts tagged.*|tags?:.*|filed under:?.*|\d+\s*x\s*\d+|advertisement|"
     r"social media & sharing icons.*|.*powered by:?.*|print|email|facebook|twitter|"
     r"generic selectors|search in (?:title|content)|exact matches only|"
-    r"post type selectors|filter by categories|skip to content|menu|home)$",
+    r"post type selectors|filter by categories|skip to content|menu|home|"
+    r"share(?: this)?(?: article| post| story| page)?:?(?: .{0,80})?|"
+    r"staff (?:report|reporter)|news provided by|media contact:?)$",
     re.IGNORECASE,
 )
+# "By Anneliese Voigt, Vienna correspondent": a byline names the writer, not a speaker.
+_BYLINE = re.compile(r"^(?:By|BY)\s+[A-Z][^.!?:;“”\"\d]{2,100}$")
+# "Home | News | Sport", "Books · Essays · Poetry", "NEWS > LOCAL > POLITICS": site navigation.
+_NAV_SEPARATOR = re.compile(r"\s(?:\||·|>|»|/)\s")
 # Image captions and credits.
 _CAPTION = re.compile(r"^(?:archive photo|photo(?: credit)?|image|file photo|source)\b.*:", re.I)
 # "Iran,IRGC,MEK,..." - a tag list is comma-separated without spaces after most commas.
 _TAG_LIST = re.compile(r"^[^.!?“”\"]+(?:,[^ ,][^,]*){2,}$")
+
+# A line that is only a date, perhaps with a weekday and a "Published" label.
+_DATE_LINE = re.compile(
+    r"^(?:published|posted|updated)?:?\s*(?:[A-Z][a-z]+,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}|"
+    r"[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})\b[^.!?]{0,40}$",
+    re.IGNORECASE,
+)
 
 MENU_MIN_LINES = 4
 MENU_LINE_MAX = 80
@@ -57,9 +71,21 @@ def is_chrome_line(line: str) -> bool:
     line = line.strip()
     if not line:
         return True
-    if is_post_end(line) or _CHROME.match(line) or _CAPTION.match(line):
+    if is_post_end(line) or _CHROME.match(line) or _CAPTION.match(line) or is_nav_line(line):
+        return True
+    if _BYLINE.match(line) and len(line.split()) <= 12:
         return True
     return bool(_TAG_LIST.match(line) and line.count(", ") * 2 < line.count(","))
+
+
+def is_nav_line(line: str) -> bool:
+    """A navigation bar or breadcrumb: three or more short items between separators."""
+    if re.search(
+        r"\b\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}\b|\b[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}\b", line
+    ):
+        return False  # "Analysis · 20 November 2022 · Data desk" carries the post's date
+    items = _NAV_SEPARATOR.split(line.strip())
+    return len(items) >= 3 and all(0 < len(i.split()) <= 4 for i in items)
 
 
 def menu_lines(text: str) -> set[Span]:
@@ -80,6 +106,29 @@ def is_title_like(line: str) -> bool:
     return not (line.endswith((".", ":", ",")) and len(line.split()) > 6)
 
 
+def _is_masthead(line: str) -> bool:
+    """A site name printed in capitals ("ALDWICK EVENING POST"), or a line holding only a date."""
+    letters = [c for c in line if c.isalpha()]
+    if len(line.split()) >= 2 and letters and all(c.isupper() for c in letters):
+        return True
+    return bool(_DATE_LINE.match(line))
+
+
+def _is_section_label(values: list[str], i: int) -> bool:
+    """A one- to three-word section name ("Press Freedom") printed above a longer headline."""
+    if len(values[i].split()) > 3 or i + 1 >= len(values) or values[i] in values[i + 1 :]:
+        return False
+    following = values[i + 1]
+    prose = following.endswith((".", "!", "?", "”", '"', ":")) or any(q in following for q in '“”"')
+    # a "Name, role" speaker heading has a comma; a headline this long seldom does
+    return (
+        is_title_like(following)
+        and len(following.split()) >= 6
+        and not prose
+        and "," not in following
+    )
+
+
 def _pick_title(text: str, spans: list[Span]) -> Span | None:
     """Choose the headline among the first lines of a post."""
     values = [text[s:e].strip() for s, e in spans]
@@ -87,9 +136,11 @@ def _pick_title(text: str, spans: list[Span]) -> Span | None:
         return spans[0]
     if len(values) >= 3 and values[0] == values[2] != values[1] and is_title_like(values[1]):
         return spans[1]
-    for i, value in enumerate(values[:4]):
+    for i, value in enumerate(values[:5]):
         if value in values[i + 1 :] and values[i + 1] != value:
             continue  # an image title that the post prints again as a caption
+        if (_is_masthead(value) or _is_section_label(values, i)) and i + 1 < len(values):
+            continue
         if is_title_like(value) and len(value.split()) >= 2:
             return spans[i]
         return None

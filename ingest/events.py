@@ -31,6 +31,14 @@ EVENT_KINDS = (
 # date in the same sentence ("a meeting" alone is often just talk about meetings).
 _CUES = (
     ("parliamentary-motion", r"early[- ]day motions?|\bEDMs?\b|parliamentary motions?", True),
+    # a motion before an elected body: "Council backs fountain motion", "the motion was carried"
+    (
+        "parliamentary-motion",
+        r"\b(?:council|parliament|assembly|senate|chamber|commons|congress)\b[^.!?]{0,60}"
+        r"\bmotions?\b|\bmotions?\b[^.!?]{0,60}\b(?:council|carried|passed|tabled|adopted|"
+        r"defeated|votes? (?:to|for|against))\b",
+        True,
+    ),
     ("panel", r"\bpanels?\b|\bside[- ]events?\b|\bround[- ]?tables?\b|\bbriefings?\b", True),
     ("exhibition", r"\bexhibitions?\b|\bexhibits?\b|\bexpos?\b", True),
     ("conference", r"\bconferences?\b|\bsummits?\b|\bsymposi(?:um|a)\b|\bseminars?\b", True),
@@ -42,15 +50,29 @@ _CUES = (
     ("un-session", r"\bsessions?\b", False),
     ("other", r"\bvisit(?:s|ed)?\b|\bmeets\b|\bmet with\b|\bsermons?\b|\bvigils?\b", True),
     ("other", r"\bmeetings?\b|\bceremon(?:y|ies)\b|\bhearings?\b|\bevents?\b", False),
+    (
+        "other",
+        r"\b(?:awards?|prize|gala|charity|fundraising|launch)\s+(?:evening|night|dinner|"
+        r"ceremony|party|lunch|breakfast)s?\b|\bgalas?\b|\breceptions?\b|\bfestivals?\b",
+        False,
+    ),
 )
 _CUE_RES = tuple((kind, re.compile(p, re.IGNORECASE), strong) for kind, p, strong in _CUES)
+# A session is a UN-style sitting when an intergovernmental or international body holds it.
 _UN_RE = re.compile(
     r"\bU\.?N\.?\b|United Nations|General Assembly|Human Rights Council|Security Council"
+    r"|\bInternational\s+(?:[A-Z]\w+\s+){0,2}(?:Commission|Council|Committee|Conference|Court"
+    r"|Organi[sz]ation|Agency)\b|\b(?:Commission|Council|Committee)\s+(?:on|of|for)\s+[A-Z]"
 )
 _HAPPENED_RE = re.compile(
     r"\b(?:held|hosted|organi[sz]ed|took place|taking place|convened|gathered|rallied"
     r"|attended|addressed|participated|took part|opened|visited|met|spoke|staged"
     r"|co-?sponsored|sent|delivered|told|aired)\b",
+    re.IGNORECASE,
+)
+_FUTURE_RE = re.compile(
+    r"\b(?:will|is due to|are due to|is expected to|are expected to|is scheduled|"
+    r"are scheduled|is set to|are set to|upcoming|next week|next month)\b",
     re.IGNORECASE,
 )
 _OPINION_RE = re.compile(
@@ -130,7 +152,10 @@ def _is_dateline(body: str, found: FoundDate) -> bool:
     prefix = body[line_start : found.start]
     if prefix.strip() and not _DATELINE_PREFIX_RE.match(prefix):
         return False
-    return bool(_DATELINE_SUFFIX_RE.match(body[found.end : found.end + 70]))
+    rest = body[found.end : found.end + 70]
+    if prefix.strip() and not rest.split("\n", 1)[0].strip(" .,"):
+        return True  # "Geneva, 2 March 2021" on a line of its own
+    return bool(_DATELINE_SUFFIX_RE.match(rest))
 
 
 def _is_byline(body: str, found: FoundDate) -> bool:
@@ -298,6 +323,8 @@ def _score(
         age = (published - found.value).days
         if 0 <= age <= RECENT_DAYS:
             score += 2
+        elif -STALE_DAYS <= age < -1 and _FUTURE_RE.search(sentence):
+            score -= 2  # a preview ("will go before the council on June 9"): a weak candidate
         elif age > STALE_DAYS or age < -1:
             score -= 5
     elif anchor is not None and (anchor - found.value).days > 365:

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 
@@ -18,7 +19,8 @@ from ingest.text import fold, word_set
 TITLES = word_set("""mr mrs ms miss mx dr prof professor sir dame lord lady baroness baron madam madame mme
     senator sen rep representative congressman congresswoman mp mep qc kc hon honorable
     honourable ambassador president judge justice pastor rev reverend gov governor general gen
-    ayatollah imam sheikh mullah cleric minister mayor chancellor former ex late""")
+    ayatollah imam sheikh mullah cleric minister mayor chancellor former ex late
+    cllr councillor councilor alderman alderwoman""")
 
 # Capitalised words that describe a role, an office or an institution, not a person's name.
 ROLE_WORDS = word_set("""former ex vice deputy acting president president-elect prime minister foreign interior
@@ -33,13 +35,13 @@ ROLE_WORDS = word_set("""former ex vice deputy acting president president-elect 
     liberty office commission council committee parliament congress senate house commons
     department ministry court association organization organisation party union nations
     united states republic government international global national federal public liaison
-    white european world bar centre center institute foundation league resistance regime
+    white european world bar centre center institute foundation league
     opposition intelligence assembly experts moderator host anchor officer official officials
     delegation envoy consul mp mep mps meps qc kc hon honorable honourable rev reverend
     gov gen sen rep auditor prosecutor attorney-general secretary-general high representative
     emeritus dean rector captain colonel major lieutenant sergeant admiral marshal pope king
-    queen prince princess emir sultan shah cardinal bishop rabbi father mother sister brother
-    chief-justice ceo cfo founder""")
+    queen prince princess emir sultan cardinal bishop rabbi father mother sister brother
+    chief-justice ceo cfo founder cllr alderman alderwoman delegate""")
 
 NATIONALITIES = word_set("""iranian italian british canadian belgian french american colombian columbian norwegian
     palestinian algerian swiss greek german spanish albanian syrian iraqi scottish english
@@ -54,21 +56,28 @@ STOP_WORDS = word_set("""the a an in on at for by to from with and but or as it 
     they we i you his her their our my your also finally then however meanwhile moreover
     yes no not when while after before during since until if although because so thus
     there here what who why how where which today yesterday tomorrow last next
-    god islam islamic allah iran iraq syria israel lebanon russia china france germany italy
-    spain britain england albania belgium canada turkey egypt yemen afghanistan pakistan
-    india japan korea ukraine
     january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday free freedom justice massacre
+    monday tuesday wednesday thursday friday saturday sunday
     western eastern northern southern west east north south middle africa asia europe
     america according dear fellow ladies gentlemen q a said says""")
+
+# Nouns that name an event or a happening; a capitalised run holding one names no person
+# ("Free Expression Summit", "Harvest Rally", "Spring Massacre Commemoration").
+EVENT_WORDS = word_set("""summit conference rally gathering forum session meeting congress convention
+    symposium seminar webinar festival ceremony vigil march protest campaign massacre war
+    revolution uprising election elections anniversary day week prize award awards""")
+
+# Endings that turn a place name into its demonym: Syria+n, Canada+ian, Japan+ese, Israel+i.
+_DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i", "ish")
 
 ORG_WORDS = word_set("""international department ministry council committee organization organisation
     association party union nations office commission court agency times post telegraph
     guardian news press daily watch foundation institute center centre network radio
     television tv bbc cnn reuters amnesty parliament congress senate government league
     alliance coalition federation society group bank fund university college church
-    campaign movement forum company corporation inc ltd zeitung spiegel journal magazine
-    gazette herald tribune observer independent""")
+    campaign movement forum company corporation inc ltd journal magazine newspaper
+    gazette herald tribune observer independent network coalition holdings group trust
+    authority board agency panel caucus""")
 
 GROUP_NOUNS = word_set("""mps meps lawmakers legislators parliamentarians senators laureates protesters
     demonstrators activists experts speakers participants members delegates dignitaries
@@ -83,7 +92,8 @@ PARTICLES = word_set("de da del della di du van von der den la le of for bin ibn
 
 _TOKEN = r"(?:[A-ZÀ-ÖØ-Þ][\w’'\-]*\.?|(?:al|el|bin|ibn|abu|ad|ar|as)-[A-ZÀ-Þ][\w’'\-]*)"
 _PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|la|le|of|for|bin|ibn)"
-_RUN = re.compile(rf"{_TOKEN}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_TOKEN})*")
+_RUN = re.compile(rf"{_TOKEN}(?:[ \u00a0]+(?:(?:{_PARTICLE}|and|&)[ \u00a0]+)?{_TOKEN})*")
+_JOINER = re.compile(r"[ \u00a0]+(?:and|&)[ \u00a0]+")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 
 
@@ -98,11 +108,26 @@ class Mention:
     role: str = ""  # role words printed right before the name ("Canadian Senator")
     kind: str = "person"
     role_only: bool = False  # "the UN Special Rapporteur": a description, not a name
+    anaphor: bool = False  # "the coalition", "the report": refers back to a named source
 
 
+@lru_cache(maxsize=16384)
 def _key(token: str) -> str:
     """Lower-case a token without its trailing dot and possessive."""
     return _POSSESSIVE.sub("", token).rstrip(".").lower()
+
+
+@lru_cache(maxsize=4096)
+def is_place_word(token: str) -> bool:
+    """A country-like name whose demonym is a known nationality ("Syria", "Italy", "Japan")."""
+    key = _key(token)
+    if len(key) < 4 or key in NATIONALITIES:
+        return False
+    if any(key + ending in NATIONALITIES for ending in _DEMONYM_ENDINGS):
+        return True
+    # Italy -> Italian, Ukraine -> Ukrainian, Germany -> German
+    stem = key[:-1]
+    return key[-1] in "aye" and any(stem + e in NATIONALITIES for e in ("", *_DEMONYM_ENDINGS))
 
 
 def is_role_word(token: str) -> bool:
@@ -235,11 +260,37 @@ def _mention_from_run(text: str, start: int, end: int) -> Mention | None:
         tokens.pop()
     if not tokens:
         return None
+    if _key(tokens[-1][2]) in EVENT_WORDS:
+        return None  # "Harvest Rally", "Free Expression Summit": an event, not a speaker
     last_role = -1
+    keys = [_key(t[2]) for t in tokens]
+    # "...Network", "Council of Resistance of Norland", "University of Tromsdal"
+    org_name = keys[-1] in ORG_WORDS or any(
+        k in ORG_WORDS and nxt in ("of", "for") for k, nxt in pairwise(keys)
+    )
     for i, (_, _, token) in enumerate(tokens):
-        if is_role_word(token) or _key(token) in STOP_WORDS:
+        # a possessive inside a personal name's run ends what it qualifies ("Norland’s Prime
+        # Minister X"); inside an organisation's name it belongs to it ("Reporters' Union")
+        owned = not org_name and i < len(tokens) - 1 and _POSSESSIVE.search(token)
+        if is_role_word(token) or _key(token) in STOP_WORDS or owned:
             last_role = i
+    if org_name and any(
+        not is_role_word(t[2]) and _key(t[2]) not in STOP_WORDS | ORG_WORDS | PARTICLES
+        for t in tokens
+    ):
+        # "Wellspring Rights Network", "National Press Club": role words inside a proper
+        # organisation name belong to it
+        last_role = -1
+        while _key(tokens[last_role + 1][2]) in STOP_WORDS:
+            last_role += 1
     name_tokens = tokens[last_role + 1 :]
+    if len(name_tokens) == 1 and is_place_word(name_tokens[0][2]):
+        return None
+    if not org_name:
+        # "Mayor Ana Ruiz of Dembela": the place after a full personal name is not part of it
+        name_keys = [_key(t[2]) for t in name_tokens]
+        if "of" in name_keys[2:] and not set(name_keys[:2]) & PARTICLES:
+            name_tokens = name_tokens[: name_keys.index("of", 2)]
     # honorifics stay in the printed form: "Mrs. Rajavi", "Sir Geoffrey Bindman"
     first = last_role + 1
     while first > 0 and _key(tokens[first - 1][2]) in TITLES - {"former", "ex"}:
@@ -307,12 +358,42 @@ def _group_mentions(text: str, start: int, end: int) -> list[Mention]:
     return found
 
 
+def _org_with_and(text: str, start: int, end: int) -> Mention | None:
+    """ "The Allied Transport and Logistics Union": one organisation, "and" inside its name."""
+    surface = _POSSESSIVE.sub("", text[start:end]).rstrip(".,")
+    words = surface.split()
+    if _key(words[-1]) not in ORG_WORDS or any(_key(w) in TITLES for w in words):
+        return None
+    name = surface.removeprefix("The ").strip()
+    return Mention(start, start + len(surface), name, surface, "", "organization")
+
+
+def _runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Capitalised runs; "A and B" stays one run only when it names an organisation."""
+    found = []
+    for match in _RUN.finditer(text, start, end):
+        s, e = match.span()
+        joiners = list(_JOINER.finditer(text, s, e))
+        if not joiners or _org_with_and(text, s, e):
+            found.append((s, e))
+            continue
+        for joiner in joiners:
+            found.append((s, joiner.start()))
+            s = joiner.end()
+        found.append((s, e))
+    return found
+
+
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
     """Capitalised name runs in ``text[start:end]`` that can name a speaker."""
     end = len(text) if end is None else end
     found = []
-    for match in _RUN.finditer(text, start, end):
-        for s, e in _split_run(text, match.start(), match.end()):
+    for run_start, run_end in _runs(text, start, end):
+        joined = _JOINER.search(text, run_start, run_end)
+        if joined and (mention := _org_with_and(text, run_start, run_end)):
+            found.append(mention)
+            continue
+        for s, e in _split_run(text, run_start, run_end):
             mention = _mention_from_run(text, s, e)
             if mention:
                 found.append(mention)
@@ -323,6 +404,41 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             found = [m for m in found if m not in overlapping]
             found.append(group)
     return sorted(found, key=lambda m: m.start)
+
+
+# Lower-case nouns that refer back to an organisation named earlier ("the coalition said").
+ORG_ANAPHORS = word_set("""coalition network union commission council committee company firm
+    ministry government party organisation organization association federation agency
+    alliance campaign charity foundation institute panel board authority operator""")
+# Documents whose author is named where the document was first mentioned ("the report").
+DOCUMENT_NOUNS = word_set("report statement letter study survey declaration resolution")
+_ANAPHOR = re.compile(
+    r"\b[Tt]he\s+(?:(?:new|annual|latest|final|joint|full|written|short|recent)\s+)?("
+    + "|".join(sorted(ORG_ANAPHORS | DOCUMENT_NOUNS, key=len, reverse=True))
+    + r")\b(?!\s+(?:of|for|on)\s+[A-Z])"
+)
+
+
+# What follows a possessive: a document ("’s annual report") keeps the owner as its author.
+_OWNED_WORDS = re.compile(r"(?:’s|'s|’|')\s+((?:[\w\-]+[ \u00a0]*){1,3})")
+OWNED_DOCUMENTS = word_set("""statement statements letter message report article website post tweet
+    column editorial book resolution declaration study survey findings release""")
+
+
+def find_anaphora(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """ "the coalition", "the network’s", "the report": references to a source named earlier."""
+    end = len(text) if end is None else end
+    found = []
+    for match in _ANAPHOR.finditer(text, start, end):
+        owned = _OWNED_WORDS.match(text, match.end(), min(end, match.end() + 40))
+        if owned and not OWNED_DOCUMENTS & set(owned.group(1).lower().split()):
+            continue  # "the union’s general secretary" is a person, not the union
+        noun = match.group(1)
+        kind = "document" if noun in DOCUMENT_NOUNS else "organization"
+        found.append(
+            Mention(match.start(), match.end(), noun, match.group(), "", kind, anaphor=True)
+        )
+    return found
 
 
 def is_full_name(name: str) -> bool:

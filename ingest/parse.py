@@ -14,6 +14,7 @@ from ingest.dates import reference_date
 from ingest.events import article_date, detect_event
 from ingest.names import (
     Mention,
+    find_anaphora,
     find_mentions,
     is_full_name,
     is_role_word,
@@ -43,6 +44,13 @@ _SALUTATION = re.compile(
 _INTERVIEW = re.compile(r"^\s*((?:[A-Z][\w.’'\-]*\s*){1,4}):\s*$")
 _INTERVIEWER = frozenset({"q", "question", "interviewer", "reporter", "host"})
 _QUOTE_START = '“”"„«'
+_CAPITALISED = re.compile(r"(?<![\w’'\-])[A-ZÀ-Þ][\w’'\-]*")
+# What precedes the first word of a sentence: a line start, or an end mark and a space.
+_SENTENCE_OPENING = re.compile(r"(?:^|\n|[.!?:;…]\s|[.!?…][”\"’)]\s|[“\"‘(\[])\s*$")
+# A message, letter or statement sent by someone and read out by someone else.
+_MESSAGE_FROM = re.compile(
+    r"\b(?:message|letter|statement|greetings|note|video message)\s+(?:sent\s+)?(?:from|by)\s+"
+)
 # Quotes shorter than this inside a sentence do not stop it being reported speech.
 PARTIAL_QUOTE_WORDS = 4
 
@@ -84,6 +92,7 @@ class _Registry:
     def __init__(self) -> None:
         self.entries: list[_Entry] = []
         self.known: list[Mention] = []  # full-name person mentions seen anywhere
+        self.known_orgs: list[Mention] = []  # organisations named anywhere, in order
 
     def add(self, mention: Mention) -> _Entry:
         """The entry for a full name (or an organisation/group), created when new."""
@@ -163,6 +172,11 @@ class _Parser:
         self._quoted: dict[Span, list[Span]] = {}
         self._touched: set[int] = set()
         self._sentences: dict[Span, list[Span]] = {}
+        self._post_start = 0
+        self._post_paras: list[Span] = []
+        self._proper = _proper_words(text)
+        self._surname_known: dict[str, bool] = {}
+        self._raw: dict[Span, list[Mention]] = {}
 
     def sentences(self, start: int, end: int) -> list[Span]:
         """Sentences of ``text[start:end]``, cached (the walk asks for them repeatedly)."""
@@ -178,12 +192,46 @@ class _Parser:
         key = (start, end)
         if key not in self._mentions:
             quoted = self._quoted.get(key, [])
-            self._mentions[key] = [
-                m
-                for m in find_mentions(self.text, start, end)
-                if not any(qs <= m.start and m.end <= qe for qs, qe in quoted)
+            named = list(self.raw_mentions(start, end))
+            named += [
+                a
+                for a in find_anaphora(self.text, start, end)
+                if not any(m.start < a.end and a.start < m.end for m in named)
             ]
+            self._mentions[key] = sorted(
+                (
+                    m
+                    for m in named
+                    if not any(qs <= m.start and m.end <= qe for qs, qe in quoted)
+                    and not self._sentence_initial_word(m)
+                ),
+                key=lambda m: m.start,
+            )
         return self._mentions[key]
+
+    def raw_mentions(self, start: int, end: int) -> list[Mention]:
+        """``find_mentions`` of a paragraph, computed once per document."""
+        key = (start, end)
+        if key not in self._raw:
+            self._raw[key] = find_mentions(self.text, start, end)
+        return self._raw[key]
+
+    def _sentence_initial_word(self, mention: Mention) -> bool:
+        """ "Executions have continued", "Over the past years": a capitalised word that the
+        document never capitalises except where a sentence starts is not a name."""
+        if not (
+            mention.kind == "person"
+            and mention.surface == mention.name
+            and " " not in mention.name
+            and mention.name not in self._proper
+        ):
+            return False
+        # a surname of someone named in full elsewhere ("Fallhian:" for Ali Fallahian) is a name
+        if mention.name not in self._surname_known:
+            self._surname_known[mention.name] = any(
+                surname_matches(mention.name, k.name) for k in self.registry.known
+            )
+        return not self._surname_known[mention.name]
 
     def mentions_in(self, start: int, end: int, para: Span) -> list[Mention]:
         """Mentions of a paragraph that fall inside ``[start, end)``."""
@@ -191,6 +239,8 @@ class _Parser:
 
     def resolve(self, mention: Mention, ctx: _Context, create: bool = False) -> _Entry | None:
         """The speaker entry a mention refers to; ``create`` admits unknown one-word names."""
+        if mention.anaphor:
+            return self.resolve_anaphor(mention, ctx)
         if mention.role_only:
             wanted = fold(mention.name)
             for entry in [*ctx.recent, *self.registry.entries]:
@@ -205,6 +255,52 @@ class _Parser:
             return entry
         return self.registry.add(mention)
 
+    def resolve_anaphor(self, mention: Mention, ctx: _Context) -> _Entry | None:
+        """ "the coalition" -> the organisation named earlier whose name has that noun;
+        "the report" -> the author named where the report was last mentioned ("X’s report")."""
+        if mention.kind == "document":
+            owner = self._document_owner(mention)
+            return self.resolve(owner, ctx) if owner is not None else None
+        noun = mention.name.lower()
+        for entry in ctx.recent:
+            if entry.kind != "person" and any(noun in f.lower().split() for f in entry.forms):
+                return entry
+        earlier = [m for m in self.registry.known_orgs if m.start < mention.start]
+        for known in reversed(earlier):
+            if noun in known.name.lower().split():
+                return self.registry.add(known)
+        return None
+
+    def _document_owner(self, mention: Mention) -> Mention | None:
+        """Owner of the last "<owner>’s ... report" (or "report by/of <owner>") before ``mention``."""
+        noun = mention.name
+        start = max(self._post_start, mention.start - 1500)
+        owned = re.compile(
+            rf"(?:’s|'s|’|')\s+(?:[\w\-]+\s+){{0,2}}{noun}s?\b"
+            rf"|\b{noun}s?\s+(?:\w+\s+)?(?:by|of|from)\s+(?=[A-Zt])"
+        )
+        hits = list(owned.finditer(self.text, start, mention.start))
+        for hit in reversed(hits):
+            para = self._paragraph_at(hit.start())
+            if para is None:
+                continue
+            candidates = [m for m in self.mentions(*para) if m is not mention]
+            if hit.group().startswith(("’", "'")):
+                owners = [m for m in candidates if 0 <= hit.start() - m.end <= 1]
+            else:
+                owners = [m for m in candidates if 0 <= m.start - hit.end() <= 4]
+            owners = [m for m in owners if m.kind != "document"]
+            if owners:
+                return owners[0]
+        return None
+
+    def _paragraph_at(self, pos: int) -> Span | None:
+        """The paragraph of the current post holding ``pos``."""
+        for para in self._post_paras:
+            if para[0] <= pos < para[1]:
+                return para
+        return None
+
     def resolve_phrase(
         self, start: int, end: int, para: Span, ctx: _Context, first: bool = False
     ) -> _Entry | None:
@@ -217,6 +313,10 @@ class _Parser:
         comma = re.search(r"\w[^,]*?,", phrase)
         stop = start + comma.end() if comma else end
         found = self.mentions_in(start, stop, para)
+        if first and comma and not found:
+            # "the commission’s chair, Ambassador Efua Mensah-Quaye, said": the name is in the
+            # appositive after a description
+            found = self.mentions_in(start, end, para)
         found.sort(key=lambda m: (_rank(m), -m.start if first else m.start))
         for mention in reversed(found):
             entry = self.resolve(mention, ctx, create=True)
@@ -233,10 +333,17 @@ class _Parser:
 
     # -- reporting clauses ---------------------------------------------------------------
 
-    def sentence_subject(self, start: int, end: int, para: Span, ctx: _Context) -> _Entry | None:
-        """Speaker of a reporting clause in the sentence ``[start, end)``, if any."""
+    def sentence_subject(
+        self, start: int, end: int, para: Span, ctx: _Context, nearest: bool = False
+    ) -> _Entry | None:
+        """Speaker of a reporting clause in the sentence ``[start, end)``, if any.
+
+        ``nearest`` tries the last reporting verb first: a quote belongs to the clause right
+        before it ("A reminded them that B had described it as “...”" -> B).
+        """
         mentions = self.mentions(*para)
-        for verb_start, _ in find_verbs(self.text, start, end):
+        verbs = find_verbs(self.text, start, end)
+        for verb_start, _ in reversed(verbs) if nearest else verbs:
             found = subject_before(self.text, start, verb_start, mentions)
             if not found:
                 continue
@@ -261,7 +368,7 @@ class _Parser:
     def _describe(self, entry: _Entry, mention: Mention, verb_start: int) -> None:
         """Keep the appositive between a name and its verb as a role description."""
         gap = self.text[mention.end : verb_start].strip()
-        if gap.startswith(",") and gap.count(",") >= 2:
+        if gap.startswith(",") and len(gap) > 2:
             entry.add_description(gap.strip(", "))
 
     # -- posts ---------------------------------------------------------------------------
@@ -270,6 +377,7 @@ class _Parser:
         """Find every statement of one post."""
         text = self.text
         paras = list(post.body)
+        self._post_start, self._post_paras = post.start, paras
         every = find_quotes(text, paras)
         for quote in every:
             self._quoted.setdefault(quote.paragraph, []).append((quote.start, quote.end))
@@ -364,6 +472,8 @@ class _Parser:
             return None
         if find_verbs(text, first.end, min(para[1], first.end + 60)) and not after.startswith(","):
             return None
+        if self._is_reporting_sentence(first, para):
+            return None
         entry = self.resolve(first, ctx)
         if entry and after:
             description = re.split(r"\s+(?:at|in)\s+an?\b|“|\"", after.strip(", "))[0]
@@ -371,6 +481,21 @@ class _Parser:
         if entry and prefix.strip():
             entry.add_description(prefix.strip())
         return entry
+
+    def _is_reporting_sentence(self, mention: Mention, para: Span) -> bool:
+        """ "X, the union's general secretary, told the crowd that ...": a sentence, not a heading.
+
+        A heading names the speaker and a role; it does not end in a full stop after a
+        reporting verb whose subject is the name.
+        """
+        if not self.text[para[0] : para[1]].rstrip().endswith((".", "!", "?")):
+            return False
+        mentions = self.mentions(*para)
+        return any(
+            (found := subject_before(self.text, para[0], verb_start, mentions)) is not None
+            and found.subject is mention
+            for verb_start, _ in find_verbs(self.text, mention.end, para[1])
+        )
 
     # -- who said a quote ----------------------------------------------------------------
 
@@ -461,7 +586,7 @@ class _Parser:
         if sent_start >= quote.open_at:
             return self.paragraph_subject(para[0], quote.open_at, para, ctx)
         prior_close = [q for q in self.speaker_of if para[0] <= q < quote.open_at]
-        entry = self.sentence_subject(sent_start, quote.open_at, para, ctx)
+        entry = self.sentence_subject(sent_start, quote.open_at, para, ctx, nearest=True)
         if entry:
             return entry
         if prior_close:
@@ -495,11 +620,23 @@ class _Parser:
             return None
         spans = self.sentences(para[0], para[1])
         start = spans[-1][0] if spans else para[0]
-        entry = self.sentence_subject(start, para[1], para, ctx)
+        entry = self.message_sender(start, para[1], para, ctx)
+        if entry is None:
+            entry = self.sentence_subject(start, para[1], para, ctx)
         if entry is None:
             entry = ctx.recent[0] if ctx.recent else None
         ctx.touch(entry)
         return entry
+
+    def message_sender(self, start: int, end: int, para: Span, ctx: _Context) -> _Entry | None:
+        """ "A message from X, ..., was read to the chamber by Y:" -> X wrote what follows."""
+        match = _MESSAGE_FROM.search(self.text, start, end)
+        if not match:
+            return None
+        for mention in self.mentions_in(match.end(), min(end, match.end() + 80), para):
+            if mention.start - match.end() <= 12:
+                return self.resolve(mention, ctx, create=True)
+        return None
 
     # -- reported speech -----------------------------------------------------------------
 
@@ -558,7 +695,7 @@ class _Parser:
             ctx.touch(speaker)
             chain = speaker
             first = False
-            if long_quote:
+            if long_quote or _introduces_quote(sentence):
                 continue
             self.add(post, index, event_key, "indirect", s, e, speaker)
         return chain
@@ -619,6 +756,22 @@ class _Parser:
         return found
 
 
+def _introduces_quote(sentence: str) -> bool:
+    """ "Khomeini decreed:", "Mrs. Rajavi said,", "he added.": an attribution with no content
+    of its own (it introduces or closes a quotation)."""
+    return sentence.rstrip().endswith((":", ",")) or word_count(sentence) <= 4
+
+
+def _proper_words(text: str) -> frozenset[str]:
+    """Capitalised words that occur somewhere other than at the start of a sentence."""
+    found = set()
+    for match in _CAPITALISED.finditer(text):
+        before = text[max(0, match.start() - 3) : match.start()]
+        if not _SENTENCE_OPENING.search(before) and match.start() > 0:
+            found.add(match.group())
+    return frozenset(found)
+
+
 def _rank(mention: Mention) -> int:
     """How surely a mention names a speaker: full personal names first, one-word names last."""
     if mention.kind == "person":
@@ -631,6 +784,8 @@ def _clean_name(name: str) -> str:
     words = name.split()
     while len(words) > 1 and is_role_word(words[0]) and words[0] != "The":
         words = words[1:]
+    if words[0] == "The" and len(words) >= 3:
+        words = words[1:]  # "The Harbour Press Coalition"; but "The Telegraph" keeps it
     return " ".join(words)
 
 
@@ -640,8 +795,12 @@ def parse_document(text: str) -> ParsedDocument:
     posts = split_posts(text)
     for post in posts:
         for s, e in post.body:
+            found = parser.raw_mentions(s, e)
             parser.registry.known.extend(
-                m for m in parser.mentions(s, e) if m.kind == "person" and is_full_name(m.name)
+                m for m in found if m.kind == "person" and is_full_name(m.name)
+            )
+            parser.registry.known_orgs.extend(
+                m for m in found if m.kind == "organization" and not m.role_only
             )
     document = ParsedDocument(text=text, title=posts[0].title if posts else "")
     # Gives a year to "on July 19" in posts that carry no date of their own.

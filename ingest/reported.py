@@ -32,6 +32,7 @@ told testified testify complain complained appeal appealed reaffirm reaffirmed u
 underlined underscored underscore lament lamented deplore deplored accuse accused accuses
 reject rejected rejects dismissed dismiss estimate estimates estimated echoed echo reported
 reports report revealed reveal reveals disclosed mention mentioned mentions predicted predict
+written urging outlined outlines thanked
 vowed vow vows promised promise promises cautioned caution challenged challenges challenge
 """)
 REPORTING_VERBS = _VERB_STEMS
@@ -45,22 +46,42 @@ _PHRASAL = re.compile(
     r"started (?:the event|his intervention|her intervention|by)|ended (?:his|her|their) "
     r"(?:intervention|remarks|speech)|sent a (?:video )?(?:message|letter)|spoke out|"
     r"made reference|paid tribute|expressed (?:concern|anger|support)|raised the|"
-    r"called for|called on|in a (?:statement|message|letter))\b"
+    r"called for|called on|in a (?:statement|message|letter)|"
+    r"(?:found|finds|find|showed|shows|show|concluded|concludes) that)\b"
 )
 PRONOUNS = {"he": "person", "she": "person", "they": "group", "his": "person", "her": "person"}
 _ADVERBS = re.compile(
     r"^(?:\s*(?:also|then|further|once again|again|strongly|repeatedly|has|have|had|recently|"
     r"previously|finally|however|later|publicly|personally|even|still|already|first|"
     r"clearly|firmly|explicitly|openly|notably|,|in an? (?:video |recorded |written )?"
-    r"(?:message|letter|statement|speech|video|address|interview)(?: to [^,]{1,60})?))*\s*$",
+    r"(?:message|letter|statement|speech|video|address|interview)(?: to [^,]{1,60})?|"
+    # when: "on Friday", "last week", "yesterday", "on 4 March"
+    r"(?:on|last|this|earlier|late|early) (?:on )?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+    r"week|month|year|night|morning|afternoon|evening|\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2})"
+    r"(?: (?:morning|afternoon|evening|night))?|yesterday|today|tonight))*\s*$",
     re.IGNORECASE,
+)
+# "X later thanked Y and said": a first verb phrase joined to the reporting verb by "and".
+_COORDINATED = re.compile(
+    r"^(?:\s*(?:also|later|then|first|briefly|warmly)\b)*\s*[a-z]+ed\b[^,.;:!?“”\"]{0,80}"
+    r"\band(?:\s+(?:also|then|later))?\s*$"
 )
 # "Amnesty International’s statement reads:" / "the laureates’ letter continues"
 _OWNED = re.compile(
     r"^(?:’s|'s|’|')?\s*(?:\w+\s+){0,2}?(?:statement|letter|message|report|article|decree|"
-    r"fatwa|order|website|post|tweet|column|editorial|book|resolution|motion|declaration)"
+    r"ruling|edict|order|website|post|tweet|column|editorial|book|resolution|motion|declaration)"
     r"(?:\s+to\s+[\w\s]{1,40})?$",
     re.IGNORECASE,
+)
+_OWNED_HEAD = re.compile(
+    r"^(?:’s|'s|’|')\s*(?:\w+\s+){0,2}?(?:statement|letter|message|report|article|decree|"
+    r"order|website|post|tweet|column|editorial|book|resolution|motion|declaration|study|survey)"
+    r"(?=[\s,])",
+    re.IGNORECASE,
+)
+_UNCLOSED_APPOSITIVE = re.compile(
+    r"^\s*(?:the\s+|a\s+|an\s+|former\s+)?[A-Z][\w\-]*"
+    r"(?:\s+(?!(?:is|was|has|had|who|which|that)\b|and\s+[A-Z])[\w\-’']+)*\s*$"
 )
 _INTRO = re.compile(
     r"^(?:(?:in|on|at|during|after|before|while|referring|following|speaking|addressing|"
@@ -69,6 +90,10 @@ _INTRO = re.compile(
     r"in a related matter|in his remarks|in her remarks)\b[^.]*,\s*|also,?\s*|finally,?\s*)?$",
     re.IGNORECASE,
 )
+
+
+# "Mayor Ana Ruiz of Dembela described": where the speaker is from, between name and verb.
+_AFFILIATION = re.compile(r"^of\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*){0,4}$")
 
 
 @dataclass(frozen=True)
@@ -93,6 +118,12 @@ def _gap_is_ignorable(gap: str) -> bool:
     gap = gap.strip()
     if not gap or _ADVERBS.match(gap):
         return True
+    if _AFFILIATION.match(gap) or _COORDINATED.match(gap):
+        return True
+    owned = _OWNED_HEAD.match(gap)
+    if owned and owned.end() < len(gap):
+        # "’s annual report, launched at the forum, found": the document, then an appositive
+        return _gap_is_ignorable(gap[owned.end() :])
     if _OWNED.match(gap):
         return True
     if gap.startswith("(") and gap.endswith(")") and len(gap) < 120:
@@ -103,7 +134,11 @@ def _gap_is_ignorable(gap: str) -> bool:
             return True
         # ", the UN Special Rapporteur ..., reiterated" / ", a former senior UN official also"
         head, _, tail = inner.rpartition(",")
-        return bool(head) and bool(_ADVERBS.match(tail))
+        if head:
+            return bool(_ADVERBS.match(tail))
+        # ", Independent Expert on the promotion of ... started": the writer left the
+        # appositive's closing comma out
+        return bool(_UNCLOSED_APPOSITIVE.match(tail)) and len(tail.split()) <= 16
     return bool(gap.startswith("(") and gap.endswith(","))
 
 
@@ -122,7 +157,9 @@ def subject_before(
         if not _gap_is_ignorable(gap):
             continue
         prefix = text[sentence_start : mention.start]
-        if prefix_ok(prefix):
+        # "A reminded them that, last year, B had described": B heads the "that" clause
+        clause = re.split(r"\bthat\b", prefix)[-1]
+        if prefix_ok(prefix) or (clause != prefix and prefix_ok(clause)):
             return Reporting(mention, "", verb_start, verb_start)
     match = re.search(r"\b(he|she|they)\b([^.;:]*)$", zone, re.IGNORECASE)
     if match and _gap_is_ignorable(match.group(2)):

@@ -64,7 +64,8 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def speaker_list(request: HttpRequest) -> HttpResponse:
     """/speakers/: A-Z with letter links and statement counts, or ``?q=`` fuzzy name matches."""
-    query = request.GET.get("q", "").strip()[:MAX_NAME_QUERY]
+    # PostgreSQL text cannot hold NUL: a pasted one would otherwise be a server error.
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_NAME_QUERY]
     context = {"query": query, "query_string": search.query_string(request.GET)}
     if query:
         speakers = Speaker.objects.matching_name(query).with_public_counts()
@@ -140,7 +141,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
     chosen = QueryDict(mutable=True)
     year = kind = None
     if year_param:
-        if year_param.isdigit() and 1 <= int(year_param) <= 9999:
+        if year_param.isascii() and year_param.isdigit() and 1 <= int(year_param) <= 9999:
             year = int(year_param)
             chosen["year"] = str(year)
         else:

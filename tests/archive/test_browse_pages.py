@@ -148,7 +148,7 @@ def test_speaker_letter_links_point_at_the_page_the_letter_starts_on(client, arc
         second = text_of(client.get(reverse("archive:speaker-list"), {"page": 2}))
     assert 'href="?page=1#letter-A"' in page
     assert 'href="?page=1#letter-B"' in page
-    assert 'href="?page=3#letter-G"' in page  # A, 6 x B, then G is the 8th name
+    assert 'href="?page=2#letter-G"' in page  # A, 6 x B, then G is the 8th name
     assert 'href="?page=3#letter-I"' in page
     assert "letter-nav__empty" in page  # letters without speakers are not links
     assert 'id="letter-B"' in second  # a letter running over a page is headed again
@@ -202,7 +202,7 @@ def test_speaker_page_shows_names_roles_statements_by_event_and_timeline(client,
     assert 'name="speaker" value="geoffrey-robertson"' in page
     # Timeline: an SVG with a text alternative.
     assert "<svg" in page and 'role="img"' in page
-    assert "2 dated statements from July 2020 to July 2020" in page
+    assert "2 dated statements in July 2020" in page
 
 
 def test_speaker_page_groups_statements_under_events_newest_first(client, archive):

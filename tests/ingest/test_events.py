@@ -168,3 +168,54 @@ def test_merge_keeps_earlier_date_and_fuller_location():
     b = _event(start_date=date(2020, 5, 1), location="Tallinn, Estonia")
     merged = merge_events(a, b)
     assert (merged.start_date, merged.location) == (date(2020, 5, 1), "Tallinn, Estonia")
+
+
+def test_council_motion_in_headline_is_a_parliamentary_motion():
+    event = detect_event(
+        title="Council backs tram motion after long debate",
+        body="The city council voted on Thursday night to back the tram line.",
+        published=date(2022, 6, 10),
+        key="e1",
+    )
+    assert event.kind == "parliamentary-motion"
+    assert event.start_date == date(2022, 6, 9)
+
+
+def test_session_of_an_international_commission_is_a_un_session():
+    event = detect_event(
+        title="Commission opens session",
+        body="The International Commission on River Safety opened its 9th session in Oslo on Tuesday.",
+        published=date(2019, 9, 11),
+        key="e1",
+    )
+    assert event.kind == "un-session"
+    assert event.start_date == date(2019, 9, 10)
+
+
+def test_awards_evening_is_an_event():
+    event = detect_event(
+        title="Volunteers honoured",
+        body=(
+            "Twenty volunteers were thanked at an awards evening held in the town hall "
+            "on Wednesday, May 18."
+        ),
+        published=date(2022, 5, 20),
+        key="e1",
+    )
+    assert event.kind == "other"
+    assert event.start_date == date(2022, 5, 18)
+
+
+def test_preview_post_dates_the_coming_event():
+    event = detect_event(
+        title="Tram motion heads to full council next week",
+        body="A motion on the tram will go before the full council on Thursday, June 9.",
+        published=date(2022, 6, 2),
+        key="e1",
+    )
+    assert event.start_date == date(2022, 6, 9)
+
+
+def test_place_and_date_alone_on_a_line_is_a_dateline():
+    body = "Geneva, 2 March 2021\n\nThe forum opened with delegates from forty countries."
+    assert article_date(title="Forum opens", body=body) == date(2021, 3, 2)

@@ -42,3 +42,36 @@ def test_every_sample_page_parses_with_exact_offsets():
         assert all(text[s.start : s.end] == s.text for s in doc.statements)
         keys = {s.key for s in doc.speakers}
         assert all(s.speaker_key in keys for s in doc.statements if s.speaker_key)
+
+
+def test_share_line_with_targets_is_chrome_not_a_post():
+    text = (
+        "First post\n\nFirst post\n\nBody one.\n\nPlease follow and like us:\n\n"
+        "Share this: Facebook | X | Email\n\nContinue Reading\n\nSecond\n\nSecond\n\nBody two.\n"
+    )
+    assert [p.title for p in split_posts(text)] == ["First post", "Second"]
+
+
+def test_horizontal_rule_separates_two_stories():
+    text = "Storm closes harbour road\n\nThe road shut at noon.\n\n---\n\nFerry resumes service\n\nIt sailed at six.\n"
+    assert [p.title for p in split_posts(text)] == [
+        "Storm closes harbour road",
+        "Ferry resumes service",
+    ]
+
+
+def test_navigation_bar_and_byline_are_chrome():
+    assert is_chrome_line("Home | About us | Campaigns | Donate")
+    assert is_chrome_line("NEWS > LOCAL > POLITICS")
+    assert is_chrome_line("By Jan Novak, Prague correspondent")
+    assert is_chrome_line("Staff report")
+    assert not is_chrome_line("Analysis · 3 May 2021 · Data desk")
+
+
+def test_masthead_date_line_and_section_label_are_not_the_headline():
+    text = (
+        "NORTHFIELD DAILY NEWS\nMonday 3 May 2021\n\nTransport Policy\n\n"
+        "Council approves new tram line after long debate\n\nThe vote was close.\n"
+    )
+    (post,) = split_posts(text)
+    assert post.title == "Council approves new tram line after long debate"

@@ -69,3 +69,58 @@ def test_nested_quote_stays_inside_outer_quote():
     spans = find_quotes(text, lines(text))
     assert [q.depth for q in spans] == [0, 1]
     assert _direct(text) == [("People shouted “Go home” at us. It was loud.", "Jane Roe")]
+
+
+def test_quote_split_around_said_with_a_described_subject_goes_to_the_named_person():
+    text = (
+        "Session opens\n\n“We counted 40 cases,” the panel’s chair, Dr Ines Roth, said, "
+        "“and the real number is higher.”\n"
+    )
+    assert _direct(text) == [
+        ("We counted 40 cases,", "Ines Roth"),
+        ("and the real number is higher.", "Ines Roth"),
+    ]
+
+
+def test_quote_belongs_to_the_reporting_clause_right_before_it():
+    text = (
+        "Council debate\n\nMs Ana Ruiz reminded councillors that last year Dr Tom Hale "
+        "had described the price as “the real measure of a water system”.\n"
+    )
+    assert _direct(text) == [("the real measure of a water system", "Tom Hale")]
+
+
+def test_message_from_someone_read_by_another_is_the_senders():
+    text = (
+        "Council debate\n\nMayor Lena Fisk opened the meeting.\n\n"
+        "A message from Baroness Ruth Hale, who chairs a committee on water, "
+        "was read to the chamber by the Mayor:\n\n"
+        "“I hope the council will show the rest of the country how it is done.”\n"
+    )
+    assert _direct(text) == [
+        ("I hope the council will show the rest of the country how it is done.", "Ruth Hale")
+    ]
+
+
+def test_the_coalition_said_resolves_to_the_coalition_named_before():
+    text = (
+        "Reaction\n\nThe Harbour Press Coalition, a group of unions, on Friday welcomed the vote.\n\n"
+        "“This is a first step for every newsroom,” the coalition said in a statement.\n"
+    )
+    assert _direct(text) == [
+        ("This is a first step for every newsroom,", "Harbour Press Coalition")
+    ]
+
+
+def test_the_report_states_is_quoted_from_the_reports_owner():
+    text = (
+        "Forum closes\n\nThe Clearwater Rights Network organised the forum.\n\n"
+        "The session closed with the launch of the network’s annual report. The report states: "
+        "“In 30 of the 40 countries surveyed, the poor pay more for water than the rich do.”\n"
+    )
+    assert _direct(text) == [
+        (
+            "In 30 of the 40 countries surveyed, the poor pay more for water than the rich do.",
+            "Clearwater Rights Network",
+        )
+    ]

@@ -40,3 +40,67 @@ def test_plain_narration_is_not_reported_speech():
 def test_trailing_he_said_attributes_to_last_person():
     text = "Panel\n\nMark Stone arrived next. The vote was rigged, he said.\n"
     assert _indirect(text) == [("The vote was rigged, he said.", "Mark Stone")]
+
+
+def test_name_with_appositive_and_told_that_is_reported_speech_not_a_heading():
+    text = (
+        "Rally\n\nNina Walsh, the union’s general secretary, told the crowd that the rota was unfair.\n\n"
+        "“We are against being told about our own lives by email,” she said.\n"
+    )
+    assert _indirect(text) == [
+        (
+            "Nina Walsh, the union’s general secretary, told the crowd that the rota was unfair.",
+            "Nina Walsh",
+        )
+    ]
+
+
+def test_organisation_that_has_written_urging_is_a_speaker():
+    text = "Preview\n\nThe Harbour Porters and Crane Drivers Union has written to all councillors urging them to vote.\n"
+    assert [s for _, s in _indirect(text)] == ["Harbour Porters and Crane Drivers Union"]
+
+
+def test_day_after_appositive_does_not_hide_the_subject():
+    text = "Reaction\n\nThe Press Safety Coalition, a network of unions, on Friday welcomed the resolution.\n"
+    assert [s for _, s in _indirect(text)] == ["Press Safety Coalition"]
+
+
+def test_first_verb_joined_to_reporting_verb_by_and():
+    text = (
+        "Debate\n\nCllr Ana Ruiz later thanked Lady Hale and said the council should invite her.\n"
+    )
+    assert [s for _, s in _indirect(text)] == ["Ana Ruiz"]
+
+
+def test_owned_report_with_appositive_found_that_is_the_owners_statement():
+    text = (
+        "Forum\n\nThe forum was organised by the Clearwater Rights Network.\n\n"
+        "The network’s annual report, launched at the forum, found that the poor pay more.\n"
+    )
+    assert [s for _, s in _indirect(text)] == ["Clearwater Rights Network"]
+
+
+def test_speaker_with_place_of_origin_before_verb():
+    text = "Forum\n\nMayor Ana Ruiz of Northfield described how the town halved its prices.\n"
+    assert [s for _, s in _indirect(text)] == ["Ana Ruiz"]
+
+
+def test_attribution_that_only_introduces_a_quote_is_not_indirect():
+    text = "Speech\n\nKaren Holm declared:\n\n“We will not stop.”\n"
+    assert _indirect(text) == []
+
+
+def test_appositive_without_closing_comma_is_skipped():
+    text = (
+        "Panel\n\nLeo Marsh, Independent Expert on water equity started his intervention by "
+        "stating that access is a right.\n"
+    )
+    assert [s for _, s in _indirect(text)] == ["Leo Marsh"]
+
+
+def test_sentence_initial_common_word_does_not_interrupt_a_speaker():
+    text = (
+        "Panel\n\nKaren Holm pointed out that the flood was the worst in a century. "
+        "Over the past decade, there have been many floods.\n"
+    )
+    assert [s for _, s in _indirect(text)] == ["Karen Holm", "Karen Holm"]
