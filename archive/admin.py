@@ -131,7 +131,15 @@ class SourceAdmin(admin.ModelAdmin):
 class IngestRunAdmin(admin.ModelAdmin):
     list_display = ["pk", "started_at", "finished_at", "status"]
     list_filter = ["status"]
-    readonly_fields = ["started_at", "finished_at", "status", "paths", "counts", "warnings", "errors"]
+    readonly_fields = [
+        "started_at",
+        "finished_at",
+        "status",
+        "paths",
+        "counts",
+        "warnings",
+        "errors",
+    ]
 
     def has_add_permission(self, request):
         return False
