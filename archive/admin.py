@@ -5,6 +5,7 @@ overwrites the editor's work.
 """
 
 from django.contrib import admin
+from django.db import models
 from django.db.models.functions import Upper
 from django.utils.html import format_html
 
@@ -120,6 +121,7 @@ class ArticleInline(admin.TabularInline):
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["file_name", "title", "imported_at", "superseded_by", "ingest_run"]
     list_filter = [("superseded_by", admin.EmptyFieldListFilter)]
     search_fields = ["file_name", "title", "sha256"]
