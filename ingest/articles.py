@@ -9,12 +9,13 @@ around an image caption.
 import re
 from dataclasses import dataclass
 
+from ingest.dates import find_dates
 from ingest.text import Span, blank_line_blocks, lines
 
 # A line that ends a post: everything after it belongs to the next one.
 _POST_END = re.compile(
     r"^(?:please follow and like us:?|continue reading|read more|recent posts|"
-    r"copyright\b.*|©.*|share this:?|like this:?|related posts?:?|"
+    r"copyright\b.*|©.*|share this:?|like this:?|related posts?:?|please share\b.*|"
     r"[-_*=~]{3,}|(?:[*·•] ?){3,})$",  # "---", "* * *": a rule between two stories
     re.IGNORECASE,
 )
@@ -26,13 +27,16 @@ _CHROME = re.compile(
     r"generic selectors|search in (?:title|content)|exact matches only|"
     r"post type selectors|filter by categories|skip to content|menu|home|"
     r"share(?: this)?(?: article| post| story| page)?:?(?: .{0,80})?|"
-    r"staff (?:report|reporter)|news provided by|media contact:?)$",
+    r"staff (?:report|reporter)|news provided by|media contact:?|"
+    # a site-search box: "Searching for your content...", "No results found. Please ..."
+    r"search(?:ing)?\b.{0,60}(?:\.\.\.|…)|no results found\b.*)$",
     re.IGNORECASE,
 )
 # "By Anneliese Voigt, Vienna correspondent": a byline names the writer, not a speaker.
 _BYLINE = re.compile(r"^(?:By|BY)\s+[A-Z][^.!?:;“”\"\d]{2,100}$")
 # "Home | News | Sport", "Books · Essays · Poetry", "NEWS > LOCAL > POLITICS": site navigation.
-_NAV_SEPARATOR = re.compile(r"\s(?:\||·|>|»|/)\s")
+# "Home   Who we are   Press": menu items set apart by runs of spaces or tabs also count.
+_NAV_SEPARATOR = re.compile(r"\s(?:\||·|>|»|/)\s|[ \u00a0]{3,}|\t+")
 # Image captions and credits.
 _CAPTION = re.compile(r"^(?:archive photo|photo(?: credit)?|image|file photo|source)\b.*:", re.I)
 # "Iran,IRGC,MEK,..." - a tag list is comma-separated without spaces after most commas.
@@ -48,6 +52,7 @@ _DATE_LINE = re.compile(
 MENU_MIN_LINES = 4
 MENU_LINE_MAX = 80
 TITLE_MAX = 220
+LABEL_WORDS = 4  # a source or section label line has at most this many words
 
 
 @dataclass(frozen=True)
@@ -80,9 +85,7 @@ def is_chrome_line(line: str) -> bool:
 
 def is_nav_line(line: str) -> bool:
     """A navigation bar or breadcrumb: three or more short items between separators."""
-    if re.search(
-        r"\b\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}\b|\b[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}\b", line
-    ):
+    if any(found.year_given for found in find_dates(line)):
         return False  # "Analysis · 20 November 2022 · Data desk" carries the post's date
     items = _NAV_SEPARATOR.split(line.strip())
     return len(items) >= 3 and all(0 < len(i.split()) <= 4 for i in items)
@@ -134,8 +137,14 @@ def _pick_title(text: str, spans: list[Span]) -> Span | None:
     values = [text[s:e].strip() for s, e in spans]
     if len(values) >= 2 and values[0] == values[1] and is_title_like(values[0]):
         return spans[0]
-    if len(values) >= 3 and values[0] == values[2] != values[1] and is_title_like(values[1]):
-        return spans[1]
+    if len(values) >= 3 and values[0] == values[2] != values[1]:
+        # an image title, the headline, the image title again as a caption; but a line of
+        # a few words between two copies of a headline is its source or section label
+        if len(values[1].split()) <= LABEL_WORDS < len(values[0].split()):
+            if is_title_like(values[0]):
+                return spans[0]
+        elif is_title_like(values[1]):
+            return spans[1]
     for i, value in enumerate(values[:5]):
         if value in values[i + 1 :] and values[i + 1] != value:
             continue  # an image title that the post prints again as a caption
@@ -145,6 +154,15 @@ def _pick_title(text: str, spans: list[Span]) -> Span | None:
             return spans[i]
         return None
     return None
+
+
+def _only_site_header(text: str, spans: list[Span]) -> bool:
+    """Lines that can only be a page header: no prose, no date, no headline printed twice."""
+    values = [text[s:e].strip() for s, e in spans]
+    return not any(
+        len(v) > TITLE_MAX or _DATE_LINE.match(v) or v in values[i + 1 :]
+        for i, v in enumerate(values)
+    )
 
 
 def split_posts(text: str) -> list[Post]:
@@ -160,6 +178,10 @@ def split_posts(text: str) -> list[Post]:
             # a menu before any prose: everything so far was site header
             if not any(e - s > TITLE_MAX for s, e in groups[-1]):
                 groups[-1] = []
+            continue
+        if is_nav_line(line) and not _CHROME.match(line.strip()):
+            if _only_site_header(text, groups[-1]):
+                groups[-1] = []  # a navigation bar under a site name and tagline
             continue
         if is_chrome_line(line):
             continue
@@ -180,4 +202,37 @@ def split_posts(text: str) -> list[Post]:
                 body=tuple(body),
             )
         )
-    return [p for p in posts if p.body or p.title]
+    # a headline with no body is a "related posts" / "more episodes" link, not a post
+    return [p for p in posts if p.body]
+
+
+# A subheading inside a post: a short line that is not a sentence ("Island practice",
+# "Side event: “Open Doors”").
+SUBHEADING_WORDS = 10
+
+
+def is_subheading(line: str) -> bool:
+    """A short heading line between paragraphs of a post."""
+    line = line.strip()
+    bare = line.rstrip("”\"’'")
+    return (
+        bool(line)
+        and line[0].isupper()
+        and len(line.split()) <= SUBHEADING_WORDS
+        and not bare.endswith((".", "!", "?", ",", ";", ":"))
+        and is_title_like(line)
+    )
+
+
+def subheading_sections(text: str, body: tuple[Span, ...]) -> list[tuple[int, int, str]]:
+    """(first, last, heading) for each run of body lines ``body[first:last]`` that follows
+    a subheading; the heading line itself is ``body[first - 1]``."""
+    heads = [i for i, (s, e) in enumerate(body) if i > 0 and is_subheading(text[s:e])]
+    if not heads:
+        return []
+    ends = [*heads[1:], len(body)]
+    return [
+        (i + 1, end, text[body[i][0] : body[i][1]].strip())
+        for i, end in zip(heads, ends, strict=True)
+        if i + 1 < end
+    ]

@@ -39,6 +39,13 @@ _CUES = (
         r"defeated|votes? (?:to|for|against))\b",
         True,
     ),
+    # a debate in an elected chamber: "MPs debate petition", "was debated by MPs"
+    (
+        "parliamentary-motion",
+        r"\b(?:MPs|MEPs|senators|lawmakers|parliament|chamber|commons|councillors)\b[^.!?]{0,40}"
+        r"\bdebat(?:e|es|ed)\b|\bdebated by (?:MPs|MEPs|senators|lawmakers|councillors)\b",
+        True,
+    ),
     ("panel", r"\bpanels?\b|\bside[- ]events?\b|\bround[- ]?tables?\b|\bbriefings?\b", True),
     ("exhibition", r"\bexhibitions?\b|\bexhibits?\b|\bexpos?\b", True),
     ("conference", r"\bconferences?\b|\bsummits?\b|\bsymposi(?:um|a)\b|\bseminars?\b", True),
@@ -79,10 +86,21 @@ _OPINION_RE = re.compile(
     r"^\s*(?:opinion|op-?ed|editorial|commentary|analysis|column|viewpoint)\b", re.IGNORECASE
 )
 _QA_RE = re.compile(r"^\s*Q\s*[:.-]", re.MULTILINE)
+_WEEKDAY_NAME = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _RELATIVE_RE = re.compile(
     r"\b(?P<word>today|tonight|this morning|this evening|yesterday)\b"
-    r"|\b(?P<prep>on|last|this|On|Last|This)\s+(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
+    rf"|\b(?P<prep>on|last|this|from|On|Last|This|From)\s+(?P<wd>{_WEEKDAY_NAME})"
+    # "from Thursday to Saturday": a run of days ending on the second weekday
+    rf"(?:\s+(?:to|until|through|till)\s+(?P<wd2>{_WEEKDAY_NAME}))?"
     r"(?![,\s]+(?:the\s+)?\d|[,\s]+[A-Z][a-z]+\.?\s+\d)"
+)
+# "a two-day meeting", "the 3-day summit": how many days an event lasted
+_DURATION_RE = re.compile(r"\b(?P<n>two|three|four|five|[2-5])[- ]day\b", re.IGNORECASE)
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
+# "at the end of a two-day meeting", "closed on": the date is the event's last day
+_ENDING_RE = re.compile(
+    r"\b(?:at the (?:end|close) of|closed|closing|concluded|ended|wrapped up|final day)\b",
+    re.IGNORECASE,
 )
 _SENTENCE_END_RE = re.compile(r"[.!?][”\"’')\]]*\s+(?=[“\"‘(\[A-Z0-9])")
 _ABBREVIATIONS = frozenset(
@@ -133,6 +151,7 @@ _DATELINE_SUFFIX_RE = re.compile(r"^\s*(?:/[^/\n]{1,60}/)?\s*(?:--|[-–—:(])"
 _POSTED_RE = re.compile(
     r"\b(?:posted|published|updated|dated|released)(?:\s+on)?\s*:?\s*$", re.IGNORECASE
 )
+_META_SEPARATOR_RE = re.compile(r"\s[|·•]\s")
 _DATE_ONLY_LEFTOVER_RE = re.compile(r"^[\W_]*(?:on|posted|published|date|dated)?[\W_]*$", re.I)
 
 
@@ -168,6 +187,13 @@ def _is_byline(body: str, found: FoundDate) -> bool:
         return True
     if before.lstrip().startswith("By ") and len(before) + len(after) < 160:
         return True
+    if len(before) + len(after) < 160:
+        # "Posted by Staff | Dec. 4, 2017 | Policy", "08.10.2019 · 52 min": a metadata line
+        # whose items are set apart by bars or dots; the date is one item of its own
+        head = _META_SEPARATOR_RE.split(before)[-1]
+        tail = _META_SEPARATOR_RE.split(after)[0]
+        if (head != before or tail != after) and _DATE_ONLY_LEFTOVER_RE.match(head + tail):
+            return True
     return bool(_DATE_ONLY_LEFTOVER_RE.match(before + after))
 
 
@@ -270,8 +296,29 @@ def _relative_dates(text: str, published: date) -> list[FoundDate]:
             back = (published.weekday() - WEEKDAYS[m["wd"][:3].lower()]) % 7
             if back == 0 and m["prep"].lower() == "last":
                 back = 7
-        out.append(FoundDate(m.start(), m.end(), published - timedelta(days=back), False))
+        day = published - timedelta(days=back)
+        until = None
+        if m["wd2"]:
+            until = day + timedelta(
+                days=(WEEKDAYS[m["wd2"][:3].lower()] - WEEKDAYS[m["wd"][:3].lower()]) % 7
+            )
+        if m["prep"] and m["prep"].lower() == "from" and until is None:
+            continue  # "from Monday" alone starts something still going on
+        out.append(FoundDate(m.start(), m.end(), day, False, until))
     return out
+
+
+def _with_duration(found: FoundDate, sentence: str) -> FoundDate:
+    """ "on 28 April, at the end of a two-day meeting": a single date and a length in days
+    give the event's first and last day."""
+    duration = _DURATION_RE.search(sentence)
+    if found.until is not None or duration is None:
+        return found
+    n = duration["n"].lower()
+    days = _NUMBERS[n] if n in _NUMBERS else int(n)
+    if _ENDING_RE.search(sentence):
+        return replace(found, value=found.value - timedelta(days=days - 1), until=found.value)
+    return replace(found, until=found.value + timedelta(days=days - 1))
 
 
 def _sentence_at(sentences: list[tuple[int, str]], pos: int) -> tuple[int, str]:
@@ -477,8 +524,9 @@ def detect_event(
     found = _event_date(body, published, anchor)
     cue_sentence = _cue_sentence(title, body)[1]
     if found is not None:
-        start, until = found.value, found.until
         pos, sentence = _sentence_at(_all_sentences(body), found.start)
+        found = _with_duration(found, sentence)
+        start, until = found.value, found.until
         location = _location(sentence, found.start - pos)
     else:
         # Reports appear on or soon after the event: the post's date is the best guess.
@@ -491,6 +539,38 @@ def detect_event(
         kind=kind,
         start_date=start,
         end_date=until,
+        location=location,
+        description=sentence[:500],
+    )
+
+
+def section_event(
+    *,
+    heading: str,
+    body: str,
+    published: date | None,
+    key: str,
+    context_date: date | None = None,
+) -> ParsedEvent | None:
+    """The event a section of a post reports, when its subheading names one ("Side event:
+    ...", "Panel on ...") and the section dates it; else None (the post's event applies)."""
+    cue = _cue(heading, need_context=False)
+    if cue is None or not any(
+        strong and kind == cue[1] and regex.search(heading) for kind, regex, strong in _CUE_RES
+    ):
+        return None
+    found = _event_date(body, published, published or context_date)
+    if found is None:
+        return None
+    pos, sentence = _sentence_at(_all_sentences(body), found.start)
+    found = _with_duration(found, sentence)
+    location = _location(sentence, found.start - pos)
+    return ParsedEvent(
+        key=key,
+        name=_event_name(heading, sentence, cue[1], location),
+        kind=cue[1],
+        start_date=found.value,
+        end_date=found.until,
         location=location,
         description=sentence[:500],
     )
@@ -513,12 +593,21 @@ def _similar(a: str, b: str) -> float:
     return fuzz.token_set_ratio(a, b)
 
 
+def _range_gap(a: ParsedEvent, b: ParsedEvent) -> int:
+    """Days from ``b``'s start to ``a``'s run of days (0 when it falls inside it)."""
+    if a.start_date is None or b.start_date is None or a.end_date is None:
+        return days_between(a.start_date, b.start_date) if a.start_date and b.start_date else 0
+    if a.start_date <= b.start_date <= a.end_date:
+        return 0
+    return min(days_between(a.start_date, b.start_date), days_between(a.end_date, b.start_date))
+
+
 def same_event(a: ParsedEvent, b: ParsedEvent) -> bool:
     """Whether two events from different documents are the same real event."""
     names = _similar(a.name, b.name)
     if a.start_date is None or b.start_date is None:
         return a.kind == b.kind and names >= 85
-    gap = days_between(a.start_date, b.start_date)
+    gap = min(days_between(a.start_date, b.start_date), _range_gap(a, b), _range_gap(b, a))
     if gap > 2:
         return False
     evidence = names - 10 * gap + (10 if a.kind == b.kind else 0)

@@ -61,6 +61,8 @@ STOP_WORDS = word_set("""the a an in on at for by to from with and but or as it 
     western eastern northern southern west east north south middle africa asia europe
     america according dear fellow ladies gentlemen q a said says""")
 
+DIRECTIONS = word_set("north south east west northern southern eastern western central")
+
 # Nouns that name an event or a happening; a capitalised run holding one names no person
 # ("Free Expression Summit", "Harvest Rally", "Spring Massacre Commemoration").
 EVENT_WORDS = word_set("""summit conference rally gathering forum session meeting congress convention
@@ -71,6 +73,7 @@ EVENT_WORDS = word_set("""summit conference rally gathering forum session meetin
 _DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i", "ish")
 
 ORG_WORDS = word_set("""international department ministry council committee organization organisation
+    observatory secretariat academy hospital museum
     association party union nations office commission court agency times post telegraph
     guardian news press daily watch foundation institute center centre network radio
     television tv bbc cnn reuters amnesty parliament congress senate government league
@@ -166,6 +169,13 @@ def _tokens(name: str) -> tuple[str, ...]:
     return tuple(w for w in normalize_name(name).split() if w not in PARTICLES)
 
 
+@lru_cache(maxsize=8192)
+def _parts(name: str) -> tuple[str, ...]:
+    """Name tokens with compound surnames split: "Ferreira-Lund" and "Ferreira Lund" agree."""
+    words = normalize_name(name).replace("-", " ").split()
+    return tuple(w for w in words if w not in PARTICLES)
+
+
 def _similar(a: str, b: str, threshold: float) -> bool:
     """Two name tokens that are the same word or a small misspelling of it."""
     if a == b:
@@ -183,12 +193,26 @@ def _first_names_match(a: str, b: str) -> bool:
     return len(short) >= 3 and long_.startswith(short)
 
 
+def _same_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Word lists of equal length that agree word by word (small misspellings allowed)."""
+    return len(a) == len(b) and all(_similar(x, y, 85) for x, y in zip(a, b, strict=True))
+
+
 def full_names_match(a: str, b: str) -> bool:
     """Two multi-word names for the same person."""
     ta, tb = _tokens(a), _tokens(b)
     if not ta or not tb:
         return False
-    if ta == tb:
+    pa, pb = _parts(a), _parts(b)
+    if ta == tb or pa == pb:
+        return True
+    shorter, longer = sorted((pa, pb), key=len)
+    # "Castañeda Ruiz", "Solheim Varga": a compound surname without the given name
+    if (
+        len(shorter) >= 2
+        and len(longer) > len(shorter)
+        and _same_words(shorter, longer[-len(shorter) :])
+    ):
         return True
     if len(ta) < 2 or len(tb) < 2:
         return False
@@ -206,7 +230,14 @@ def surname_matches(surname: str, full: str) -> bool:
     t = _tokens(full)
     if len(s) != 1 or not t:
         return False
-    return any(_similar(s[0], token, 85) for token in t[1:] or t)
+    if any(_similar(s[0], token, 85) for token in t[1:] or t):
+        return True
+    # one part of a compound surname: "Oyarzun" or "Holt" for "Saskia Oyarzún-Holt",
+    # "Addae Sorensen" for "Kofi Addae-Sørensen"
+    ps, pt = _parts(surname), _parts(full)[1:]
+    if len(ps) == 1:
+        return len(ps[0]) >= 4 and any(_similar(ps[0], part, 85) for part in pt)
+    return any(_same_words(ps, pt[i : i + len(ps)]) for i in range(len(pt) - len(ps) + 1))
 
 
 def names_match(forms_a: Iterable[str], forms_b: Iterable[str]) -> bool:
@@ -274,18 +305,27 @@ def _mention_from_run(text: str, start: int, end: int) -> Mention | None:
         owned = not org_name and i < len(tokens) - 1 and _POSSESSIVE.search(token)
         if is_role_word(token) or _key(token) in STOP_WORDS or owned:
             last_role = i
+    # "Southern Observatory", "North Sea Alliance": a compass word can start an org's name
+    org_stops = STOP_WORDS - DIRECTIONS
     if org_name and any(
-        not is_role_word(t[2]) and _key(t[2]) not in STOP_WORDS | ORG_WORDS | PARTICLES
+        not is_role_word(t[2]) and _key(t[2]) not in org_stops | ORG_WORDS | PARTICLES
         for t in tokens
     ):
         # "Wellspring Rights Network", "National Press Club": role words inside a proper
         # organisation name belong to it
         last_role = -1
-        while _key(tokens[last_role + 1][2]) in STOP_WORDS:
+        while _key(tokens[last_role + 1][2]) in org_stops:
             last_role += 1
     name_tokens = tokens[last_role + 1 :]
     if len(name_tokens) == 1 and is_place_word(name_tokens[0][2]):
         return None
+    if (
+        not org_name
+        and last_role >= 1
+        and keys[last_role] in ("of", "for")
+        and is_role_word(tokens[last_role - 1][2])
+    ):
+        return None  # "Minister for Higher Education": an office's portfolio, not a name
     if not org_name:
         # "Mayor Ana Ruiz of Dembela": the place after a full personal name is not part of it
         name_keys = [_key(t[2]) for t in name_tokens]
@@ -409,12 +449,18 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
 # Lower-case nouns that refer back to an organisation named earlier ("the coalition said").
 ORG_ANAPHORS = word_set("""coalition network union commission council committee company firm
     ministry government party organisation organization association federation agency
-    alliance campaign charity foundation institute panel board authority operator""")
+    alliance campaign charity foundation institute panel board authority operator society
+    university observatory secretariat""")
 # Documents whose author is named where the document was first mentioned ("the report").
 DOCUMENT_NOUNS = word_set("report statement letter study survey declaration resolution")
 _ANAPHOR = re.compile(
     r"\b[Tt]he\s+(?:(?:new|annual|latest|final|joint|full|written|short|recent)\s+)?("
     + "|".join(sorted(ORG_ANAPHORS | DOCUMENT_NOUNS, key=len, reverse=True))
+    # "the Society", "the Commission": the short form of a name given in full earlier, but
+    # not the start of a longer name ("the Commission Against ...")
+    + "|(?:"
+    + "|".join(sorted((n.capitalize() for n in ORG_ANAPHORS), key=len, reverse=True))
+    + r")(?![\w\-]|\s+[A-Z&])"
     + r")\b(?!\s+(?:of|for|on)\s+[A-Z])"
 )
 
@@ -433,7 +479,7 @@ def find_anaphora(text: str, start: int = 0, end: int | None = None) -> list[Men
         owned = _OWNED_WORDS.match(text, match.end(), min(end, match.end() + 40))
         if owned and not OWNED_DOCUMENTS & set(owned.group(1).lower().split()):
             continue  # "the union’s general secretary" is a person, not the union
-        noun = match.group(1)
+        noun = match.group(1).lower()
         kind = "document" if noun in DOCUMENT_NOUNS else "organization"
         found.append(
             Mention(match.start(), match.end(), noun, match.group(), "", kind, anaphor=True)

@@ -9,9 +9,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ingest.articles import Post, split_posts
+from ingest.articles import Post, split_posts, subheading_sections
 from ingest.dates import reference_date
-from ingest.events import article_date, detect_event
+from ingest.events import article_date, detect_event, section_event
 from ingest.names import (
     Mention,
     find_anaphora,
@@ -30,7 +30,7 @@ from ingest.reported import (
     subject_before,
     trailing_attribution,
 )
-from ingest.text import Span, fold, sentences, trim, word_count
+from ingest.text import Span, fold, is_abbreviation, sentences, trim, word_count
 from ingest.types import (
     ParsedArticle,
     ParsedDocument,
@@ -50,6 +50,10 @@ _SENTENCE_OPENING = re.compile(r"(?:^|\n|[.!?:;…]\s|[.!?…][”\"’)]\s|[“
 # A message, letter or statement sent by someone and read out by someone else.
 _MESSAGE_FROM = re.compile(
     r"\b(?:message|letter|statement|greetings|note|video message)\s+(?:sent\s+)?(?:from|by)\s+"
+)
+# "<Place> skipper <Name>": lower-case role words between a one-word place and a name.
+_ROLE_GAP = re.compile(
+    r"\s+(?:(?!(?:of|a|an|the|and|or|for|in|on|at|to|with|from|by)\s)[a-z][\w\-]*\s+){1,3}"
 )
 # Quotes shorter than this inside a sentence do not stop it being reported speech.
 PARTIAL_QUOTE_WORDS = 4
@@ -81,7 +85,12 @@ class _Entry:
         counts = Counter(normalize_name(f) for f in self.forms)
         best = max(
             self.forms,
-            key=lambda f: (len(normalize_name(f).split()), counts[normalize_name(f)], -len(f)),
+            # "Gordon Fairweather-Leigh" is more complete than "Fairweather Leigh"
+            key=lambda f: (
+                len(normalize_name(f).replace("-", " ").split()),
+                counts[normalize_name(f)],
+                -len(f),
+            ),
         )
         return best
 
@@ -192,11 +201,18 @@ class _Parser:
         key = (start, end)
         if key not in self._mentions:
             quoted = self._quoted.get(key, [])
-            named = list(self.raw_mentions(start, end))
+            anaphora = find_anaphora(self.text, start, end)
+            # "the Society": the anaphor (resolved to the full name) rather than a new "Society"
+            named = [
+                m
+                for m in self.raw_mentions(start, end)
+                if not any(
+                    a.start <= m.start and m.end <= a.end and m.name.lower() == a.name
+                    for a in anaphora
+                )
+            ]
             named += [
-                a
-                for a in find_anaphora(self.text, start, end)
-                if not any(m.start < a.end and a.start < m.end for m in named)
+                a for a in anaphora if not any(m.start < a.end and a.start < m.end for m in named)
             ]
             self._mentions[key] = sorted(
                 (
@@ -260,15 +276,42 @@ class _Parser:
         "the report" -> the author named where the report was last mentioned ("X’s report")."""
         if mention.kind == "document":
             owner = self._document_owner(mention)
-            return self.resolve(owner, ctx) if owner is not None else None
+            if owner is not None:
+                return self.resolve(owner, ctx)
+            return self._document_sender(mention, ctx)
         noun = mention.name.lower()
+        # a fuller name holding the noun: "the Society" -> "Northmere Society of ..."
         for entry in ctx.recent:
-            if entry.kind != "person" and any(noun in f.lower().split() for f in entry.forms):
+            if entry.kind != "person" and any(
+                noun in f.lower().split() and len(f.split()) > 1 for f in entry.forms
+            ):
                 return entry
         earlier = [m for m in self.registry.known_orgs if m.start < mention.start]
         for known in reversed(earlier):
-            if noun in known.name.lower().split():
+            if noun in known.name.lower().split() and len(known.name.split()) > 1:
                 return self.registry.add(known)
+        short = mention.surface.split()[-1]
+        if short[:1].isupper():
+            # "the Society" with no fuller name before it: the short name is all there is
+            return self.registry.add(
+                Mention(mention.start, mention.end, short, mention.surface, "", "organization")
+            )
+        return None
+
+    def _document_sender(self, mention: Mention, ctx: _Context) -> _Entry | None:
+        """ "X said in a statement that ... “...,” the statement said": the subject of the
+        last sentence before ``mention`` that names the same kind of document."""
+        noun = re.compile(rf"\b{mention.name}s?\b", re.IGNORECASE)
+        for para in reversed(self._post_paras):
+            if para[0] >= mention.start:
+                continue
+            for s, e in reversed(self.sentences(*para)):
+                if s >= mention.start or not noun.search(self.text, s, min(e, mention.start)):
+                    continue
+                hit = noun.search(self.text, s, min(e, mention.start))
+                if hit.start() == mention.start + mention.surface.lower().find(mention.name):
+                    continue
+                return self.sentence_subject(s, min(e, mention.start), para, ctx)
         return None
 
     def _document_owner(self, mention: Mention) -> Mention | None:
@@ -373,8 +416,19 @@ class _Parser:
 
     # -- posts ---------------------------------------------------------------------------
 
-    def parse_post(self, post: Post, index: int, event_key: str | None) -> None:
-        """Find every statement of one post."""
+    def parse_post(
+        self,
+        post: Post,
+        index: int,
+        post_event: str | None,
+        section_events: dict[int, str] | None = None,
+    ) -> None:
+        """Find every statement of one post.
+
+        ``section_events`` maps a paragraph index to the event of the section it belongs to,
+        where a subheading names an event of its own; other paragraphs get ``post_event``.
+        """
+        section_events = section_events or {}
         text = self.text
         paras = list(post.body)
         self._post_start, self._post_paras = post.start, paras
@@ -389,6 +443,7 @@ class _Parser:
         message: _Entry | None = None
         chain: _Entry | None = None  # speaker of reported speech running on
         for pos, para in enumerate(paras):
+            event_key = section_events.get(pos, post_event)
             ptext = text[para[0] : para[1]]
             pquotes = [q for q in by_para.get(para, []) if not is_title_or_name(text, q)]
             if message is None and _SALUTATION.match(ptext) and ptext[0] not in _QUOTE_START:
@@ -458,8 +513,8 @@ class _Parser:
         if not any(f[0] in _QUOTE_START for f in following[:3]):
             return None
         people = [m for m in self.mentions(*para) if m.kind == "person" and is_full_name(m.name)]
-        if not people:
-            return None
+        if not people or len(self.sentences(*para)) > 1:
+            return None  # a heading is one line, not a paragraph of sentences
         first = people[0]
         prefix = text[para[0] : first.start]
         if re.search(r"[.;:!?]", prefix) or any(
@@ -537,6 +592,13 @@ class _Parser:
             return None
         start = quote.close_at + 1
         end = para[1]
+        # 'diesel". She said ...', '“... now.” They said ...': a new sentence, not an
+        # attribution of this quote
+        if re.match(r"\s*[.!?]", text[start:end]) or (
+            re.search(r"[.!?…]\W*$", text[quote.start : quote.close_at])
+            and re.match(r"\s*(?:He|She|They|It)\b", text[start:end])
+        ):
+            return None
         nxt = re.search(r"[“”\"]", text[start:end])
         if nxt:
             end = start + nxt.start()
@@ -554,9 +616,12 @@ class _Parser:
         text = self.text
         lead = re.match(r"[\s,.;:!?…—–\-]*", text[start:end])
         start += lead.end()
-        stop = re.search(r"(?<![A-Z])\.\s|[;:]", text[start:end])
-        if stop:
+        for stop in re.finditer(r"(?<![A-Z])\.\s|[;:]", text[start:end]):
+            # "Mr. Quintanilla said": the full stop of a title does not end the clause
+            if text[start + stop.start()] == "." and is_abbreviation(text, start + stop.start()):
+                continue
             end = start + stop.start() + 1
+            break
         verbs = [v for v in find_verbs(text, start, end) if v[0] - start <= 90]
         according = re.match(r"according to\s+", text[start:end], re.IGNORECASE)
         if according:
@@ -567,7 +632,7 @@ class _Parser:
         if verb_start == start:
             return self.resolve_phrase(verb_end, min(end, verb_end + 90), para, ctx)
         subject = text[start:verb_start]
-        if re.search(r"[.!?]\s", subject) or word_count(subject) > 12:
+        if len(sentences(text, start, verb_start)) > 1 or word_count(subject) > 12:
             return None
         return self.resolve_phrase(start, verb_start, para, ctx, first=True)
 
@@ -713,10 +778,22 @@ class _Parser:
 
     def _note_subject(self, start: int, end: int, para: Span, ctx: _Context) -> None:
         """A person opening a sentence becomes the referent of a later "he"/"she"."""
+        previous = None
         for mention in self.mentions_in(start, min(end, start + 90), para):
-            if mention.kind == "person" and prefix_ok(self.text[start : mention.start]):
-                ctx.touch(self.resolve(mention, ctx))
-            return
+            if previous is not None and not _ROLE_GAP.fullmatch(
+                self.text[previous.end : mention.start]
+            ):
+                return
+            if mention.kind != "person" or not prefix_ok(self.text[start : mention.start]):
+                return
+            entry = self.resolve(mention, ctx)
+            if entry is not None:
+                ctx.touch(entry)
+                return
+            if is_full_name(mention.name):
+                return
+            # "Harbourtown skipper Ann Vell": a one-word place name and a role before the name
+            previous = mention
 
     def touch_before(self, para: Span, upto: int, ctx: _Context) -> None:
         """Update who was last mentioned with the sentences of ``para`` before ``upto``."""
@@ -827,7 +904,20 @@ def parse_document(text: str) -> ParsedDocument:
                 event_key=event.key if event else None,
             )
         )
-        parser.parse_post(post, index, event.key if event else None)
+        sections = {}
+        for first, last, heading in subheading_sections(text, post.body):
+            found = section_event(
+                heading=heading,
+                body="\n\n".join(text[s:e] for s, e in post.body[first:last]),
+                published=published,
+                key=f"e{index + 1}.{first}",
+                context_date=page_date,
+            )
+            if found is None or (event is not None and found.start_date == event.start_date):
+                continue
+            document.events.append(found)
+            sections.update({pos: found.key for pos in range(first, last)})
+        parser.parse_post(post, index, event.key if event else None, sections)
     document.speakers = parser.speakers()
     document.statements = sorted(parser.statements, key=lambda s: (s.start, s.kind))
     return document

@@ -34,6 +34,7 @@ reject rejected rejects dismissed dismiss estimate estimates estimated echoed ec
 reports report revealed reveal reveals disclosed mention mentioned mentions predicted predict
 written urging outlined outlines thanked
 vowed vow vows promised promise promises cautioned caution challenged challenges challenge
+reply replied replies replying answer answered answers
 """)
 REPORTING_VERBS = _VERB_STEMS
 
@@ -94,6 +95,14 @@ _INTRO = re.compile(
 
 # "Mayor Ana Ruiz of Dembela described": where the speaker is from, between name and verb.
 _AFFILIATION = re.compile(r"^of\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*){0,4}$")
+# "X of the Harbour Union, who ..., said": the affiliation, then an appositive
+_AFFILIATION_HEAD = re.compile(
+    r"^of\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*){0,4}(?=\s*,)"
+)
+# "Jane Roe QC MP said": letters after a name are part of it
+_POST_NOMINALS = re.compile(
+    r"^(?:\s*\b(?:QC|KC|MP|MEP|MSP|OBE|CBE|MBE|KBE|DBE|PhD|Jr\.?|Sr\.?)\b)+"
+)
 
 
 @dataclass(frozen=True)
@@ -115,11 +124,14 @@ def find_verbs(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _gap_is_ignorable(gap: str) -> bool:
     """What may stand between a subject and its verb: adverbs, an appositive, a bracket."""
-    gap = gap.strip()
+    gap = _POST_NOMINALS.sub("", gap.strip()).strip()
     if not gap or _ADVERBS.match(gap):
         return True
     if _AFFILIATION.match(gap) or _COORDINATED.match(gap):
         return True
+    affiliation = _AFFILIATION_HEAD.match(gap)
+    if affiliation:
+        return _gap_is_ignorable(gap[affiliation.end() :])
     owned = _OWNED_HEAD.match(gap)
     if owned and owned.end() < len(gap):
         # "’s annual report, launched at the forum, found": the document, then an appositive

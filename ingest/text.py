@@ -31,9 +31,30 @@ _SENTENCE_END = re.compile(r"[.!?…]+[”’\"')\]]*(?=\s+[“‘\"'(\[]?[A-Z0-
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 
+# Letters that Unicode does not decompose into a base letter and an accent.
+_UNDECOMPOSED = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "ß": "ss",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "þ": "th",
+        "Þ": "Th",
+        "ı": "i",
+    }
+)
+
+
 def fold(value: str) -> str:
     """Lower-case, strip accents and unify quote marks, for comparisons only."""
-    value = unicodedata.normalize("NFKD", value)
+    value = unicodedata.normalize("NFKD", value.translate(_UNDECOMPOSED))
     value = "".join(c for c in value if not unicodedata.combining(c))
     value = value.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     return value.lower()
@@ -80,7 +101,7 @@ def blank_line_blocks(text: str, start: int = 0, end: int | None = None) -> list
     return blocks
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
+def is_abbreviation(text: str, dot: int) -> bool:
     """True when the full stop at ``dot`` closes an abbreviation or an initial."""
     match = _WORD_BEFORE.search(text[max(0, dot - 40) : dot])
     if not match:
@@ -101,7 +122,7 @@ def sentences(text: str, start: int, end: int) -> list[Span]:
     for match in _SENTENCE_END.finditer(text, start, end):
         stop = match.end()
         first = match.start()
-        if match.group() == "." and _is_abbreviation(text, first):
+        if match.group() == "." and is_abbreviation(text, first):
             continue
         s, e = trim(text, cursor, stop)
         if s < e:

@@ -219,3 +219,43 @@ def test_preview_post_dates_the_coming_event():
 def test_place_and_date_alone_on_a_line_is_a_dateline():
     body = "Geneva, 2 March 2021\n\nThe forum opened with delegates from forty countries."
     assert article_date(title="Forum opens", body=body) == date(2021, 3, 2)
+
+
+def test_date_item_of_a_metadata_line_is_the_article_date():
+    body = "Posted by News Desk | Mar. 6, 2018 | Health, Policy\n\nNurses met in Oslo."
+    assert article_date(title="", body=body) == date(2018, 3, 6)
+    body = "06.03.2018 · 40 min · Hosted by Ann Lee\n\nWe talk about nursing."
+    assert article_date(title="", body=body) == date(2018, 3, 6)
+
+
+def test_weekday_range_counts_back_from_post_date():
+    body = (
+        "Posted on 4 December 2017\n\n"
+        "Nurses gathered in Tromso from Thursday to Saturday for their annual conference."
+    )
+    event = detect_event(title="", body=body, published=date(2017, 12, 4), key="e1")
+    assert (event.start_date, event.end_date) == (date(2017, 11, 30), date(2017, 12, 2))
+
+
+def test_date_at_end_of_two_day_meeting_is_its_last_day():
+    body = (
+        "Ministers on Friday, 6 May 2022 agreed new quotas at the end of a two-day meeting in Riga."
+    )
+    event = detect_event(title="", body=body, published=date(2022, 5, 9), key="e1")
+    assert (event.start_date, event.end_date) == (date(2022, 5, 5), date(2022, 5, 6))
+
+
+def test_debate_by_mps_is_a_parliamentary_event_dated_by_yesterday():
+    body = "A petition on bus fares was debated by MPs yesterday afternoon."
+    event = detect_event(
+        title="MPs debate bus fare petition", body=body, published=date(2022, 5, 4), key="e1"
+    )
+    assert event.kind == "parliamentary-motion" and event.start_date == date(2022, 5, 3)
+
+
+def test_report_of_a_day_inside_an_event_matches_that_event():
+    meeting = _event(
+        name="Quota talks in Riga", start_date=date(2022, 5, 5), end_date=date(2022, 5, 6)
+    )
+    later = _event(name="Quota talks end in Riga", start_date=date(2022, 5, 6))
+    assert same_event(meeting, later)

@@ -1,5 +1,6 @@
 """Posts, headlines and site chrome."""
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -75,3 +76,61 @@ def test_masthead_date_line_and_section_label_are_not_the_headline():
     )
     (post,) = split_posts(text)
     assert post.title == "Council approves new tram line after long debate"
+
+
+def test_please_share_line_ends_a_post():
+    text = (
+        "First story headline\n\nA sentence about the first story.\n\n"
+        "Please share: Mail | Chat | Print\n\n"
+        "Second story headline\n\nA sentence about the second story.\n"
+    )
+    assert [p.title for p in split_posts(text)] == [
+        "First story headline",
+        "Second story headline",
+    ]
+
+
+def test_site_header_search_box_and_space_separated_menu_are_not_the_headline():
+    text = (
+        "Searching for your content...\n"
+        "No results found. Please try again.\n\n"
+        "THE VALLEY COURIER\nNews for the valley since 1950\n\n"
+        "Home   Sport   Weather   Letters\n\n"
+        "Bridge reopens after repairs\nBridge reopens after repairs\n\n"
+        "The bridge reopened on Monday after six weeks of repairs.\n"
+    )
+    (post,) = split_posts(text)
+    assert post.title == "Bridge reopens after repairs"
+    assert "since 1950" not in text[post.body[0][0] : post.body[-1][1]]
+
+
+def test_short_label_between_two_copies_of_a_headline_is_not_the_headline():
+    text = (
+        "Ministers agree new limits for river fishing\n\nRiver Board\n\n"
+        "Ministers agree new limits for river fishing\n\n"
+        "The board's ministers agreed new limits on Monday.\n"
+    )
+    assert split_posts(text)[0].title == "Ministers agree new limits for river fishing"
+
+
+def test_related_links_with_no_body_are_not_posts():
+    text = (
+        "Main story headline\n\nThe main story has a sentence.\n\nContinue Reading\n\n"
+        "Another headline linked below\nContinue Reading\n"
+    )
+    assert [p.title for p in split_posts(text)] == ["Main story headline"]
+
+
+def test_subheading_naming_an_event_gives_its_section_its_own_event():
+    text = (
+        "Delegates in Bern\n\n"
+        "23 September 2019 | News\n\n"
+        "The council debated the report on Tuesday 17 September in Bern.\n\n"
+        "Side event: “Open Doors”\n\n"
+        "The side event on Friday heard from families.\n\n"
+        "“We want answers,” said Lea Moser.\n"
+    )
+    doc = parse_document(text)
+    dates = {e.key: e.start_date for e in doc.events}
+    (statement,) = [s for s in doc.statements if s.kind == "direct"]
+    assert dates[statement.event_key] == date(2019, 9, 20)

@@ -91,3 +91,39 @@ def test_lower_case_reference_to_an_organisation_is_an_anaphor():
     assert (ref.name, ref.anaphor) == ("coalition", True)
     assert find_anaphora("the union’s general secretary said") == []
     assert [a.name for a in find_anaphora("The network’s annual report found")] == ["network"]
+
+
+def test_compound_surname_without_given_name_matches_full_name():
+    assert names_match(["Varela Montes"], ["Ana Varela Montes"])
+    assert names_match(["Dr Brandvold Ekhaus"], ["Sigrid Brandvold-Ekhaus"])
+    assert not names_match(["Varela Montes"], ["Ana Varela Ortiz"])
+
+
+def test_hyphen_and_space_in_a_surname_compare_equal():
+    assert names_match(["Tomas Lindgren-Obi"], ["Tomas Lindgren Obi"])
+
+
+def test_one_part_of_a_hyphenated_surname_refers_to_the_full_name():
+    assert names_match(["Dr Quesnel"], ["Marta Quesnel-Abara"])
+    assert names_match(["Quésnel-Abara"], ["Marta Quesnel-Abara"])
+    assert not names_match(["Abbot"], ["Marta Quesnel-Abara"])
+
+
+def test_office_portfolio_after_minister_for_is_not_a_name():
+    text = "the Minister for Rural Transport, Owen Carrick-Day, said"
+    assert [m.name for m in find_mentions(text)] == ["Owen Carrick-Day"]
+
+
+def test_compass_word_starts_an_organisation_name():
+    (mention,) = find_mentions("The Eastern Observatory said")
+    assert mention.name == "Eastern Observatory" and mention.kind == "organization"
+
+
+def test_capitalised_short_org_name_is_an_anaphor():
+    found = find_anaphora("Later the Society voted, and the Society Against Noise did not.")
+    assert [(m.name, m.surface) for m in found] == [("society", "the Society")]
+
+
+def test_letters_without_a_decomposition_fold_to_plain_letters():
+    assert normalize_name("Kari Brøndum-Sæther") == "kari brondum-saether"
+    assert names_match(["Kari Brondum-Saether"], ["Kari Brøndum-Sæther"])

@@ -124,3 +124,60 @@ def test_the_report_states_is_quoted_from_the_reports_owner():
             "Clearwater Rights Network",
         )
     ]
+
+
+def test_title_with_full_stop_in_trailing_attribution_names_the_speaker():
+    text = (
+        "Port news\n\nHarbour master Ines Albrecht Kovac said the quay would reopen.\n\n"
+        "“We are nearly done,” Ms. Albrecht Kovac said. “Two more weeks.”\n"
+    )
+    assert _direct(text) == [
+        ("We are nearly done,", "Ines Albrecht Kovac"),
+        ("Two more weeks.", "Ines Albrecht Kovac"),
+    ]
+
+
+def test_sentence_after_a_closed_quote_does_not_attribute_it():
+    text = (
+        "Ferry row\n\nCaptain Ola Brekke said the timetable was "
+        '"a plan drawn up by people who never sail". He said crews would protest.\n\n'
+        "Councillor Mia Sand disagreed.\n"
+    )
+    assert _direct(text)[0] == ("a plan drawn up by people who never sail", "Ola Brekke")
+
+
+def test_paragraph_of_sentences_is_not_a_speaker_heading():
+    text = (
+        "Fish stocks\n\nDr. Anton Pelle, who leads the survey team, presented the figures. "
+        "He told the meeting that stocks had halved.\n\n"
+        "“We have warned for years,” Dr. Pelle said.\n\n"
+        "Mayor Rita Okafor welcomed the survey.\n\n"
+        "“It gives us numbers,” Mayor Okafor said.\n"
+    )
+    assert _direct(text)[-1] == ("It gives us numbers,", "Rita Okafor")
+
+
+def test_place_word_and_role_before_a_name_leave_the_name_as_referent():
+    text = (
+        "Harbour\n\nMinister Ada Vell said the plan was fair.\n\n"
+        "Dunmore skipper Tam Roskill, who fishes alone, was blunter. "
+        "“They will close us,” he said.\n"
+    )
+    assert _direct(text)[-1] == ("They will close us,", "Tam Roskill")
+
+
+def test_the_statement_said_belongs_to_who_issued_the_statement():
+    text = (
+        "Afterwards\n\nProf. Edda Lunn thanked the families.\n\n"
+        "The Harbour Rights Network said in a statement that it would publish the files. "
+        "“The work is not finished,” the statement said.\n"
+    )
+    assert _direct(text) == [("The work is not finished,", "Harbour Rights Network")]
+
+
+def test_replied_introduces_a_partial_quote():
+    text = (
+        "Budget\n\nMinister Karl Obst presented the budget.\n\n"
+        "Asked about cuts, he replied that the plan was “the only honest budget on offer”.\n"
+    )
+    assert _direct(text) == [("the only honest budget on offer", "Karl Obst")]

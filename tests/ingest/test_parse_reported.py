@@ -104,3 +104,31 @@ def test_sentence_initial_common_word_does_not_interrupt_a_speaker():
         "Over the past decade, there have been many floods.\n"
     )
     assert [s for _, s in _indirect(text)] == ["Karen Holm", "Karen Holm"]
+
+
+def test_post_nominal_letters_between_name_and_verb_are_skipped():
+    text = (
+        "Debate\n\nOpening for the Rules Committee, Helen Markby QC MP said the bill was overdue.\n"
+    )
+    assert _indirect(text)[0][1] == "Helen Markby"
+
+
+def test_affiliation_then_appositive_between_name_and_verb_is_skipped():
+    text = (
+        "Quay\n\nRuth Obi of the Inshore Crews Union, who came as an observer, said the "
+        "plan ignored small boats.\n"
+    )
+    assert _indirect(text)[0][1] == "Ruth Obi"
+
+
+def test_short_org_name_resolves_to_the_full_name_given_earlier():
+    text = (
+        "Congress\n\nDoctors met for the annual congress of the Fenwick Society of Nursing.\n\n"
+        "In its closing motion, the Society called on ministers to fund ferries.\n"
+    )
+    assert _indirect(text) == [
+        (
+            "In its closing motion, the Society called on ministers to fund ferries.",
+            "Fenwick Society of Nursing",
+        )
+    ]
