@@ -145,3 +145,29 @@ class IngestRunAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["title", "source", "position", "published", "event"]
+    list_select_related = ["source", "event"]
+    list_filter = [("published", admin.DateFieldListFilter)]
+    search_fields = ["title", "source__file_name"]
+    autocomplete_fields = ["event"]
+    readonly_fields = ["source", "position", "start", "end"]
+
+
+@admin.register(Occurrence)
+class OccurrenceAdmin(admin.ModelAdmin):
+    list_display = ["statement", "source", "start", "end", "role"]
+    list_select_related = ["statement__speaker", "source"]
+    search_fields = ["statement__text", "source__file_name", "role"]
+    readonly_fields = ["statement", "source", "article", "start", "end", "created_at"]
+
+
+@admin.register(SpeakerAlias)
+class SpeakerAliasAdmin(admin.ModelAdmin):
+    list_display = ["name", "normalized", "speaker"]
+    list_select_related = ["speaker"]
+    search_fields = ["name", "normalized", "speaker__name"]
+    autocomplete_fields = ["speaker"]

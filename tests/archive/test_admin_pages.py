@@ -3,7 +3,16 @@
 import pytest
 from django.urls import reverse
 
-from archive.models import Event, IngestRun, Source, Speaker, Statement
+from archive.models import (
+    Article,
+    Event,
+    IngestRun,
+    Occurrence,
+    Source,
+    Speaker,
+    SpeakerAlias,
+    Statement,
+)
 from tests.factories import make_event, make_speaker, make_statement
 
 pytestmark = pytest.mark.django_db
@@ -24,10 +33,13 @@ def records():
         Speaker: speaker,
         Event: event,
         Statement: statement,
+        Occurrence: statement.occurrences.get(),
+        Article: statement.occurrences.get().article,
+        SpeakerAlias: speaker.aliases.first(),
     }
 
 
-MODELS = [IngestRun, Source, Speaker, Event, Statement]
+MODELS = [IngestRun, Source, Speaker, Event, Statement, Occurrence, Article, SpeakerAlias]
 
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
