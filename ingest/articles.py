@@ -49,6 +49,9 @@ _DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 
+# "“Nobody sleeps outside”: Mayor Lind on shelters": a quoted phrase, a colon, then more words
+_QUOTED_HEADLINE = re.compile(r"^[“\"‘][^“”\"\n]{1,120}[”\"’]\s*[:–—]\s+\w")
+
 MENU_MIN_LINES = 4
 MENU_LINE_MAX = 80
 TITLE_MAX = 220
@@ -102,9 +105,12 @@ def menu_lines(text: str) -> set[Span]:
 
 
 def is_title_like(line: str) -> bool:
-    """A headline: short, not a sentence of running prose, no opening quote."""
+    """A headline: short, not a sentence of running prose, no opening quote (except
+    "“Quoted phrase”: rest of the headline")."""
     line = line.strip()
-    if not line or len(line) > TITLE_MAX or line[0] in '“"‘•-*':
+    if not line or len(line) > TITLE_MAX or line[0] in "•-*":
+        return False
+    if line[0] in '“"‘' and not _QUOTED_HEADLINE.match(line):
         return False
     return not (line.endswith((".", ":", ",")) and len(line.split()) > 6)
 
@@ -117,23 +123,28 @@ def _is_masthead(line: str) -> bool:
     return bool(_DATE_LINE.match(line))
 
 
-def _is_section_label(values: list[str], i: int) -> bool:
-    """A one- to three-word section name ("Press Freedom") printed above a longer headline."""
+def _is_section_label(values: list[str], i: int, labels: frozenset[str]) -> bool:
+    """A one- to three-word section name ("Press Freedom") printed above a longer headline.
+
+    ``labels`` are the menu entries printed above the post.
+    """
     if len(values[i].split()) > 3 or i + 1 >= len(values) or values[i] in values[i + 1 :]:
         return False
     following = values[i + 1]
+    if not is_title_like(following) or len(following.split()) < 6:
+        return False
+    # a show or section name that the menu lists, or that the post's metadata line repeats
+    # ("Posted Oct. 23, 2018 · City Desk · 11 min"), labels the headline below it
+    items = {item.strip() for v in values[i + 2 : i + 4] for item in _NAV_SEPARATOR.split(v)}
+    if values[i] in labels or values[i] in items or _QUOTED_HEADLINE.match(following):
+        return True
     prose = following.endswith((".", "!", "?", "”", '"', ":")) or any(q in following for q in '“”"')
     # a "Name, role" speaker heading has a comma; a headline this long seldom does
-    return (
-        is_title_like(following)
-        and len(following.split()) >= 6
-        and not prose
-        and "," not in following
-    )
+    return not prose and "," not in following
 
 
-def _pick_title(text: str, spans: list[Span]) -> Span | None:
-    """Choose the headline among the first lines of a post."""
+def _pick_title(text: str, spans: list[Span], labels: frozenset[str] = frozenset()) -> Span | None:
+    """Choose the headline among the first lines of a post (``labels``: menu entries above)."""
     values = [text[s:e].strip() for s, e in spans]
     if len(values) >= 2 and values[0] == values[1] and is_title_like(values[0]):
         return spans[0]
@@ -148,7 +159,7 @@ def _pick_title(text: str, spans: list[Span]) -> Span | None:
     for i, value in enumerate(values[:5]):
         if value in values[i + 1 :] and values[i + 1] != value:
             continue  # an image title that the post prints again as a caption
-        if (_is_masthead(value) or _is_section_label(values, i)) and i + 1 < len(values):
+        if (_is_masthead(value) or _is_section_label(values, i, labels)) and i + 1 < len(values):
             continue
         if is_title_like(value) and len(value.split()) >= 2:
             return spans[i]
@@ -190,7 +201,8 @@ def split_posts(text: str) -> list[Post]:
     for group in groups:
         if not group:
             continue
-        title_span = _pick_title(text, group)
+        labels = frozenset(text[s:e].strip() for s, e in menus if e <= group[0][0])
+        title_span = _pick_title(text, group, labels)
         title = text[title_span[0] : title_span[1]].strip() if title_span else ""
         body = [s for s in group if not title_span or text[s[0] : s[1]].strip() != title]
         posts.append(
@@ -209,6 +221,13 @@ def split_posts(text: str) -> list[Post]:
 # A subheading inside a post: a short line that is not a sentence ("Island practice",
 # "Side event: “Open Doors”").
 SUBHEADING_WORDS = 10
+# "Listen to the full interview", "Watch the video", "Read the full statement": a link to
+# the post's media, not the heading of a section
+_CALL_TO_ACTION = re.compile(
+    r"^(?:listen|watch|read|hear|download|view|stream|replay|see)\s+(?:to\s+)?"
+    r"(?:the|our|this|it|again|more|here|now|online|in full)\b",
+    re.IGNORECASE,
+)
 
 
 def is_subheading(line: str) -> bool:
@@ -220,6 +239,7 @@ def is_subheading(line: str) -> bool:
         and line[0].isupper()
         and len(line.split()) <= SUBHEADING_WORDS
         and not bare.endswith((".", "!", "?", ",", ";", ":"))
+        and not _CALL_TO_ACTION.match(line)
         and is_title_like(line)
     )
 

@@ -56,6 +56,15 @@ _CUES = (
     ("message", r"\bmessages?\b", True),
     ("un-session", r"\bsessions?\b", False),
     ("other", r"\bvisit(?:s|ed)?\b|\bmeets\b|\bmet with\b|\bsermons?\b|\bvigils?\b", True),
+    # a hearing: "testified before the Committee on ...", "a public hearing of the committee"
+    (
+        "other",
+        r"\b(?:testif(?:y|ies|ied|ying)|testimony|gave evidence|give evidence)\b[^.!?]{0,80}"
+        r"\b(?:committee|subcommittee|hearing|inquiry|commission|tribunal)s?\b"
+        r"|\b(?:committee|congressional|parliamentary|senate|public)\s+hearings?\b"
+        r"|\bhearings?\s+(?:of|before|by)\s+(?:the|a)\b[^.!?]{0,60}\bcommittee\b",
+        True,
+    ),
     ("other", r"\bmeetings?\b|\bceremon(?:y|ies)\b|\bhearings?\b|\bevents?\b", False),
     (
         "other",
@@ -152,6 +161,8 @@ _POSTED_RE = re.compile(
     r"\b(?:posted|published|updated|dated|released)(?:\s+on)?\s*:?\s*$", re.IGNORECASE
 )
 _META_SEPARATOR_RE = re.compile(r"\s[|·•]\s")
+# "21/10/2018 by Jane Roe — News": a date, then the writer, then perhaps a dash and categories
+_DATE_FIRST_BYLINE_RE = re.compile(r"^[\s,|·•–—-]*(?:by|By|BY)\s+[A-Z][^!?\n]{0,120}$")
 _DATE_ONLY_LEFTOVER_RE = re.compile(r"^[\W_]*(?:on|posted|published|date|dated)?[\W_]*$", re.I)
 
 
@@ -186,6 +197,8 @@ def _is_byline(body: str, found: FoundDate) -> bool:
     if _POSTED_RE.search(before):
         return True
     if before.lstrip().startswith("By ") and len(before) + len(after) < 160:
+        return True
+    if _DATE_ONLY_LEFTOVER_RE.match(before) and _DATE_FIRST_BYLINE_RE.match(after):
         return True
     if len(before) + len(after) < 160:
         # "Posted by Staff | Dec. 4, 2017 | Policy", "08.10.2019 · 52 min": a metadata line
@@ -551,20 +564,33 @@ def section_event(
     published: date | None,
     key: str,
     context_date: date | None = None,
+    post_kind: str | None = None,
 ) -> ParsedEvent | None:
     """The event a section of a post reports, when its subheading names one ("Side event:
-    ...", "Panel on ...") and the section dates it; else None (the post's event applies)."""
+    ...", "Panel on ...") and the section dates it; else None (the post's event applies).
+
+    A heading with the same kind of event as the post's own (``post_kind``) must name it
+    ("Side event: “Open Doors”"); "More from the interview" is the post's event again.
+    """
     cue = _cue(heading, need_context=False)
     if cue is None or not any(
         strong and kind == cue[1] and regex.search(heading) for kind, regex, strong in _CUE_RES
     ):
         return None
-    found = _event_date(body, published, published or context_date)
-    if found is None:
+    if cue[1] == post_kind and not _NAMED_HEADING_RE.search(heading):
         return None
-    pos, sentence = _sentence_at(_all_sentences(body), found.start)
-    found = _with_duration(found, sentence)
-    location = _location(sentence, found.start - pos)
+    anchor = published or context_date
+    dated = [_adjust_year(f, anchor) for f in find_dates(heading)]
+    if dated and (dated[0].year_given or anchor is not None):
+        # "Panel (Friday, 20 September 2019)": the heading dates its own section
+        found, sentence, location = dated[0], heading, ""
+    else:
+        found = _event_date(body, published, anchor)
+        if found is None:
+            return None
+        pos, sentence = _sentence_at(_all_sentences(body), found.start)
+        found = _with_duration(found, sentence)
+        location = _location(sentence, found.start - pos)
     return ParsedEvent(
         key=key,
         name=_event_name(heading, sentence, cue[1], location),
@@ -575,6 +601,9 @@ def section_event(
         description=sentence[:500],
     )
 
+
+# "Side event: “Open Doors”", "Panel — Cities of Arrival": a heading that names its event
+_NAMED_HEADING_RE = re.compile(r"\w\s*[:–—]\s*\S|[“\"‘][^“”\"]+[”\"’]")
 
 # --- one event seen in two documents -------------------------------------------------
 

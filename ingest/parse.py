@@ -912,6 +912,7 @@ def parse_document(text: str) -> ParsedDocument:
                 published=published,
                 key=f"e{index + 1}.{first}",
                 context_date=page_date,
+                post_kind=event.kind if event else None,
             )
             if found is None or (event is not None and found.start_date == event.start_date):
                 continue

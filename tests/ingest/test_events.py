@@ -2,7 +2,14 @@
 
 from datetime import date
 
-from ingest.events import EVENT_KINDS, article_date, detect_event, merge_events, same_event
+from ingest.events import (
+    EVENT_KINDS,
+    article_date,
+    detect_event,
+    merge_events,
+    same_event,
+    section_event,
+)
 from ingest.types import ParsedEvent
 
 
@@ -259,3 +266,70 @@ def test_report_of_a_day_inside_an_event_matches_that_event():
     )
     later = _event(name="Quota talks end in Riga", start_date=date(2022, 5, 6))
     assert same_event(meeting, later)
+
+
+def test_date_before_by_author_and_categories_is_the_article_date():
+    body = "21/10/2018 by Jane Roe — News, Community\n\nPeople gathered in the square on Saturday."
+    assert article_date(title="", body=body) == date(2018, 10, 21)
+    event = detect_event(
+        title="Tenants rally in the square", body=body, published=date(2018, 10, 21), key="e1"
+    )
+    assert event.start_date == date(2018, 10, 20)
+
+
+def test_date_before_a_sentence_with_by_is_not_a_byline():
+    body = "12/10/2018 by the council, which voted on rents.\n\nNothing else."
+    assert article_date(title="", body=body) is None
+
+
+def test_testimony_before_a_committee_is_an_event():
+    body = (
+        "Our writer Jan Roe testified on Thursday before the Committee on Housing of the "
+        "Regional Assembly in Lund.\n\nShe told members about rents."
+    )
+    event = detect_event(
+        title="Jan takes our story to the Assembly",
+        body=body,
+        published=date(2018, 10, 19),
+        key="e1",
+    )
+    assert event.kind == "other"
+    assert event.start_date == date(2018, 10, 18)
+
+
+def test_public_hearing_of_a_committee_is_an_event():
+    body = "The public hearing of the housing committee heard from six tenants about rents."
+    event = detect_event(title="Tenants speak up", body=body, published=None, key="e1")
+    assert event is not None and event.kind == "other"
+
+
+def test_section_of_the_post_event_kind_needs_a_named_heading():
+    body = "The interview on Saturday covered rents."
+    assert (
+        section_event(
+            heading="More from the interview",
+            body=body,
+            published=date(2018, 10, 23),
+            key="e1.2",
+            post_kind="interview",
+        )
+        is None
+    )
+    named = section_event(
+        heading="Side event: “Open Doors”",
+        body="The side event on Friday heard from families.",
+        published=date(2019, 9, 23),
+        key="e1.2",
+        post_kind="panel",
+    )
+    assert named is not None and named.start_date == date(2019, 9, 20)
+
+
+def test_date_in_a_section_heading_dates_the_section():
+    event = section_event(
+        heading="Panel (Friday, 20 September 2019)",
+        body="On Saturday the delegates went home.",
+        published=date(2019, 9, 23),
+        key="e1.2",
+    )
+    assert event.start_date == date(2019, 9, 20)

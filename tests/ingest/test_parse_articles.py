@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.articles import is_chrome_line, split_posts
+from ingest.articles import is_chrome_line, is_subheading, split_posts
 from ingest.parse import parse_document
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
@@ -134,3 +134,43 @@ def test_subheading_naming_an_event_gives_its_section_its_own_event():
     dates = {e.key: e.start_date for e in doc.events}
     (statement,) = [s for s in doc.statements if s.kind == "direct"]
     assert dates[statement.event_key] == date(2019, 9, 20)
+
+
+def test_show_name_repeated_in_the_metadata_line_is_not_the_headline():
+    text = (
+        "Morning Show\n\n"
+        "“Rents must come down”: Mayor Lind on housing, trams and the budget\n\n"
+        "Posted Oct. 23, 2018 · Morning Show · 11 min listen\n\n"
+        "The mayor came into the studio on Monday to talk about housing.\n"
+    )
+    (post,) = split_posts(text)
+    assert post.title.startswith("“Rents must come down”: Mayor Lind")
+
+
+def test_section_name_listed_in_the_menu_is_not_the_headline():
+    text = (
+        "Shows\nBreakfast Hour\nCity Talk\nNight Shift\n\n"
+        "City Talk\n\n"
+        "Mayor Lind on housing, trams and the budget for next year\n\n"
+        "The mayor came into the studio on Monday to talk about housing.\n"
+    )
+    (post,) = split_posts(text)
+    assert post.title == "Mayor Lind on housing, trams and the budget for next year"
+
+
+def test_listen_to_the_full_interview_line_is_not_a_section_event():
+    text = (
+        "Mayor Lind on rents and trams\n\n"
+        "Posted 23 October 2018 | Radio\n\n"
+        "The mayor was interviewed on Monday about rents, trams and the budget.\n\n"
+        "Listen to the full interview (broadcast Monday, 22 October 2018)\n\n"
+        "She said the protest outside the hall on Saturday was peaceful and would stay so.\n"
+    )
+    doc = parse_document(text)
+    assert [e.start_date for e in doc.events] == [date(2018, 10, 22)]
+
+
+def test_link_to_the_post_media_is_not_a_subheading():
+    assert is_subheading("Island practice")
+    assert not is_subheading("Listen to the full interview")
+    assert not is_subheading("Watch the video of the debate")
