@@ -2,8 +2,12 @@
 
 The bar (issue "Ingest"): direct F1 >= 0.95 with the right speaker, indirect F1 >= 0.70,
 speaker fragmentation <= 2, event date accuracy >= 0.90 on the five sample documents in
-``../shared``. The project's own development set (tests/ingest/fixtures), written in other
-layouts, is held to the same bar: it stands in for documents the parser has never seen.
+``../shared``. The project's own annotated sets, written in other layouts, are held to the
+same bar: the development set (tests/ingest/fixtures) and two held-out sets
+(tests/ingest/holdout, tests/ingest/holdout2) that were scored before any rule was written
+against them. Before that first look, holdout2 scored direct F1 0.959, indirect F1 0.859,
+fragmentation 0 and event date accuracy 0.651: the truest estimate we have for pages never
+seen. A new held-out set is the way to measure again.
 """
 
 import importlib.util
@@ -56,5 +60,7 @@ def test_sample_documents_meet_the_quality_bar(tmp_path):
 
 
 @pytest.mark.django_db
-def test_unseen_layouts_meet_the_quality_bar(tmp_path):
-    _assert_bar(_score(FIXTURES / "docs", FIXTURES / "gold", tmp_path))
+@pytest.mark.parametrize("annotated", ["fixtures", "holdout", "holdout2"])
+def test_other_layouts_meet_the_quality_bar(tmp_path, annotated):
+    folder = FIXTURES.parent / annotated
+    _assert_bar(_score(folder / "docs", folder / "gold", tmp_path))
