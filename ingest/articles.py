@@ -39,7 +39,7 @@ _BYLINE = re.compile(r"^(?:By|BY)\s+[A-Z][^.!?:;“”\"\d]{2,100}$")
 _NAV_SEPARATOR = re.compile(r"\s(?:\||·|>|»|/)\s|[ \u00a0]{3,}|\t+")
 # Image captions and credits.
 _CAPTION = re.compile(r"^(?:archive photo|photo(?: credit)?|image|file photo|source)\b.*:", re.I)
-# "Iran,IRGC,MEK,..." - a tag list is comma-separated without spaces after most commas.
+# "Water,UNHRC,Elections,..." - a tag list is comma-separated without spaces after most commas.
 _TAG_LIST = re.compile(r"^[^.!?“”\"]+(?:,[^ ,][^,]*){2,}$")
 
 # A line that is only a date, perhaps with a weekday and a "Published" label.

@@ -1,8 +1,8 @@
 """Speaker names: find them in text, split off titles and roles, normalise and match them.
 
 ``normalize_name`` and ``names_match`` are also used by ``ingest.services`` to merge the
-same person across documents ("Geoffry Robertson QC" / "Geoffrey Robertson",
-"Íngrid Betancourt" / "Ingrid Betancourt", "Ken Blackwell" / "Kenneth Blackwell").
+same person across documents ("Geoffry Hale QC" / "Geoffrey Hale",
+"Íngrid Sol" / "Ingrid Sol", "Ken Marsh" / "Kenneth Marsh").
 """
 
 import re
@@ -139,7 +139,7 @@ def is_role_word(token: str) -> bool:
     if key in ROLE_WORDS or key in NATIONALITIES:
         return True
     bare = token.rstrip(".").replace(".", "")
-    return len(bare) >= 2 and bare.isupper()  # acronyms: UN, NCRI, U.S., MEP
+    return len(bare) >= 2 and bare.isupper()  # acronyms: UN, WHO, U.S., MEP
 
 
 def _is_initial(token: str) -> bool:
@@ -225,7 +225,7 @@ def full_names_match(a: str, b: str) -> bool:
 
 
 def surname_matches(surname: str, full: str) -> bool:
-    """A one-word reference ("Betancourt", "Fallhian") to a full name."""
+    """A one-word reference ("Marsh", "Okafr") to a full name."""
     s = _tokens(surname)
     t = _tokens(full)
     if len(s) != 1 or not t:
@@ -331,7 +331,7 @@ def _mention_from_run(text: str, start: int, end: int) -> Mention | None:
         name_keys = [_key(t[2]) for t in name_tokens]
         if "of" in name_keys[2:] and not set(name_keys[:2]) & PARTICLES:
             name_tokens = name_tokens[: name_keys.index("of", 2)]
-    # honorifics stay in the printed form: "Mrs. Rajavi", "Sir Geoffrey Bindman"
+    # honorifics stay in the printed form: "Mrs. Okafor", "Sir John Hale"
     first = last_role + 1
     while first > 0 and _key(tokens[first - 1][2]) in TITLES - {"former", "ex"}:
         if _key(tokens[first - 1][2]) in {"president", "minister", "justice", "general"}:

@@ -834,7 +834,7 @@ class _Parser:
 
 
 def _introduces_quote(sentence: str) -> bool:
-    """ "Khomeini decreed:", "Mrs. Rajavi said,", "he added.": an attribution with no content
+    """ "The minister decreed:", "Mrs. Okafor said,", "he added.": an attribution with no content
     of its own (it introduces or closes a quotation)."""
     return sentence.rstrip().endswith((":", ",")) or word_count(sentence) <= 4
 
