@@ -7,6 +7,7 @@ overwrites the editor's work.
 from django.contrib import admin
 from django.db import models
 from django.db.models.functions import Upper
+from django.utils import timezone
 from django.utils.html import format_html
 
 from archive.models import (
@@ -48,6 +49,11 @@ class SpeakerAdmin(CuratedOnSaveMixin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_counts()
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Search reads a copy of the name and aliases on each statement: keep it current.
+        form.instance.refresh_statement_names()
 
     @admin.display(ordering="statement_count", description="Statements")
     def statement_count(self, obj):
@@ -98,17 +104,26 @@ class StatementAdmin(CuratedOnSaveMixin, admin.ModelAdmin):
     inlines = [OccurrenceInline]
     actions = ["mark_verified", "mark_rejected"]
 
+    def save_model(self, request, obj, form, change):
+        # The speaker may have changed: search reads their names from this copy.
+        obj.speaker_names = obj.speaker.search_names
+        super().save_model(request, obj, form, change)
+
     @admin.display(description="Text")
     def short_text(self, obj):
         return obj.text if len(obj.text) <= 90 else obj.text[:87] + "..."
 
     @admin.action(description="Mark selected statements verified")
     def mark_verified(self, request, queryset):
-        queryset.update(review_status=ReviewStatus.VERIFIED, curated=True)
+        queryset.update(
+            review_status=ReviewStatus.VERIFIED, curated=True, updated_at=timezone.now()
+        )
 
     @admin.action(description="Mark selected statements rejected")
     def mark_rejected(self, request, queryset):
-        queryset.update(review_status=ReviewStatus.REJECTED, curated=True)
+        queryset.update(
+            review_status=ReviewStatus.REJECTED, curated=True, updated_at=timezone.now()
+        )
 
 
 class ArticleInline(admin.TabularInline):
@@ -171,3 +186,22 @@ class SpeakerAliasAdmin(admin.ModelAdmin):
     list_select_related = ["speaker"]
     search_fields = ["name", "normalized", "speaker__name"]
     autocomplete_fields = ["speaker"]
+
+    # Each change refreshes the names search reads on the speakers' statements.
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        _refresh_statement_names({obj.speaker_id, form.initial.get("speaker")})
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        _refresh_statement_names({obj.speaker_id})
+
+    def delete_queryset(self, request, queryset):
+        speaker_ids = set(queryset.values_list("speaker_id", flat=True))
+        super().delete_queryset(request, queryset)
+        _refresh_statement_names(speaker_ids)
+
+
+def _refresh_statement_names(speaker_ids: set) -> None:
+    for speaker in Speaker.objects.filter(pk__in=speaker_ids - {None}):
+        speaker.refresh_statement_names()

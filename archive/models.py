@@ -20,14 +20,17 @@ from archive.querysets import EventQuerySet, SourceQuerySet, SpeakerQuerySet, St
 SEARCH_CONFIG = "archive_english"
 
 
+class IngestStatus(models.TextChoices):
+    RUNNING = "running", "Running"
+    SUCCEEDED = "succeeded", "Succeeded"
+    PARTIAL = "partial", "Some files failed"
+    FAILED = "failed", "Failed"
+
+
 class IngestRun(models.Model):
     """One run of the ingest command: which files, what came of them."""
 
-    class Status(models.TextChoices):
-        RUNNING = "running", "Running"
-        SUCCEEDED = "succeeded", "Succeeded"
-        PARTIAL = "partial", "Some files failed"
-        FAILED = "failed", "Failed"
+    Status = IngestStatus
 
     started_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
@@ -40,6 +43,12 @@ class IngestRun(models.Model):
     class Meta:
         ordering = ["-started_at"]
         get_latest_by = "started_at"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=IngestStatus.values),
+                name="ingest_run_status_is_known",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Import {self.pk} at {self.started_at:%Y-%m-%d %H:%M} ({self.get_status_display()})"
@@ -116,6 +125,9 @@ class Article(models.Model):
 
     def __str__(self) -> str:
         return self.title or f"Post {self.position + 1} of {self.source}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.source.get_absolute_url()}#post-{self.pk}"
 
 
 class EventKind(models.TextChoices):
@@ -209,6 +221,16 @@ class Speaker(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("archive:speaker-detail", args=[self.slug])
+
+    @property
+    def search_names(self) -> str:
+        """The name and every alias, as copied onto ``Statement.speaker_names`` for search."""
+        return " ".join(dict.fromkeys([self.name, *self.aliases.values_list("name", flat=True)]))
+
+    def refresh_statement_names(self) -> None:
+        """Copy ``search_names`` onto this speaker's statements (after a rename or new alias)."""
+        names = self.search_names
+        self.statements.exclude(speaker_names=names).update(speaker_names=names)
 
 
 class SpeakerAlias(models.Model):
@@ -349,7 +371,7 @@ class Occurrence(models.Model):
                 fields=["statement", "source", "start", "end"], name="occurrence_unique_passage"
             ),
         ]
-        # Migration 0002 adds the constraint trigger occurrence_inside_source_text: end must
+        # Migration 0003 adds the constraint trigger occurrence_inside_source_text: end must
         # not pass the end of the source's text (a CHECK cannot look at another table).
         indexes = [
             # Source page: every passage of one source in text order.

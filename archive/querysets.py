@@ -22,10 +22,6 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
 
 
-# Statements the public sees: everything an editor has not rejected (counts on list pages).
-PUBLIC_STATEMENT = ~Q(statements__review_status="rejected")
-
-
 def _count_of(related: models.QuerySet, field: str = "pk", *, distinct: bool = False) -> Coalesce:
     """A correlated COUNT of ``related`` (already filtered on OuterRef), 0 when none.
 
@@ -47,12 +43,6 @@ class SourceQuerySet(models.QuerySet):
     def current(self) -> "SourceQuerySet":
         """Sources not replaced by a later import of the same file."""
         return self.filter(superseded_by__isnull=True)
-
-    def with_counts(self) -> "SourceQuerySet":
-        return self.annotate(
-            occurrence_count=Count("occurrences", distinct=True),
-            article_count=Count("articles", distinct=True),
-        )
 
     def for_listing(self) -> "SourceQuerySet":
         """The source list's rows: posts, passages and public statements counted per source."""
@@ -76,10 +66,17 @@ class EventQuerySet(models.QuerySet):
         )
 
     def with_public_counts(self) -> "EventQuerySet":
-        """Counts of the statements the public sees, and of their speakers."""
+        """Counts of the statements the public sees, and of their speakers.
+
+        Correlated subqueries on the statement.event index: a page of events counts only its
+        own rows, where a join and GROUP BY would aggregate the whole statement table first.
+        """
+        from archive.models import Statement
+
+        public = Statement.objects.visible().filter(event=OuterRef("pk"))
         return self.annotate(
-            statement_count=Count("statements", filter=PUBLIC_STATEMENT),
-            speaker_count=Count("statements__speaker", filter=PUBLIC_STATEMENT, distinct=True),
+            statement_count=_count_of(public),
+            speaker_count=_count_of(public, "speaker_id", distinct=True),
         )
 
     def year_counts(self) -> "EventQuerySet":
@@ -108,8 +105,11 @@ class SpeakerQuerySet(models.QuerySet):
         return self.annotate(statement_count=Count("statements", distinct=True))
 
     def with_public_counts(self) -> "SpeakerQuerySet":
-        """``statement_count``: the statements the public sees."""
-        return self.annotate(statement_count=Count("statements", filter=PUBLIC_STATEMENT))
+        """``statement_count``: the statements the public sees (a subquery, as for events)."""
+        from archive.models import Statement
+
+        public = Statement.objects.visible().filter(speaker=OuterRef("pk"))
+        return self.annotate(statement_count=_count_of(public))
 
     def a_to_z(self) -> "SpeakerQuerySet":
         """Ordered by name without accents or case, annotated with that name's ``initial``.
@@ -127,11 +127,16 @@ class SpeakerQuerySet(models.QuerySet):
         return self.values("initial").annotate(count=Count("pk")).order_by("initial")
 
     def at_event(self, event) -> "SpeakerQuerySet":
-        """Speakers with public statements at ``event``, most statements first."""
-        here = Q(statements__event=event) & PUBLIC_STATEMENT
+        """Speakers with public statements at ``event``, most statements first.
+
+        Starts from the event's statements (statement.event index), not from every speaker.
+        """
+        from archive.models import Statement
+
+        here = Statement.objects.visible().filter(event=event)
         return (
-            self.annotate(statement_count=Count("statements", filter=here))
-            .filter(statement_count__gt=0)
+            self.filter(pk__in=here.values("speaker_id"))
+            .annotate(statement_count=_count_of(here.filter(speaker=OuterRef("pk"))))
             .order_by("-statement_count", Upper("name"))
         )
 

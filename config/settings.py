@@ -24,15 +24,18 @@ def env_bool(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}.")
 
 
-def env_int(name: str, default: int) -> int:
-    """Read a whole-number environment variable."""
+def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
+    """Read a whole-number environment variable, refusing one below ``minimum``."""
     value = os.environ.get(name)
     if value is None or value == "":
         return default
     try:
-        return int(value)
+        number = int(value)
     except ValueError:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
+    if minimum is not None and number < minimum:
+        raise ImproperlyConfigured(f"{name} must be at least {minimum}, not {number}.")
+    return number
 
 
 def env_list(name: str, default: str) -> list[str]:
@@ -109,7 +112,7 @@ if database_url := os.environ.get("DATABASE_URL"):
     DATABASES = {"default": parse_database_url(database_url)}
 else:
     DATABASES = {"default": parse_database_url(embedded_database_url(DATA_DIR))}
-DATABASES["default"]["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", 60)
+DATABASES["default"]["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", 60, minimum=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if test_name := os.environ.get("TEST_DATABASE_NAME"):
     # Lets two test runs share one server without fighting over the test database.
@@ -147,10 +150,10 @@ if env_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # Ingest: files larger than this are refused with a one-line reason.
-INGEST_MAX_FILE_BYTES = env_int("INGEST_MAX_FILE_BYTES", 5 * 1024 * 1024)
+INGEST_MAX_FILE_BYTES = env_int("INGEST_MAX_FILE_BYTES", 5 * 1024 * 1024, minimum=1)
 
 # Pages of results.
-ARCHIVE_PAGE_SIZE = env_int("ARCHIVE_PAGE_SIZE", 25)
+ARCHIVE_PAGE_SIZE = env_int("ARCHIVE_PAGE_SIZE", 25, minimum=1)
 
 LOGGING = {
     "version": 1,

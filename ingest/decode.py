@@ -27,9 +27,10 @@ def sha256_of(data: bytes) -> str:
 
 def looks_binary(data: bytes) -> bool:
     """True for bytes with NULs or many control characters (images, archives, executables)."""
-    sample = data[:8192]
-    if b"\x00" in sample:
+    # NUL anywhere, not only in the sample: PostgreSQL text cannot hold it.
+    if b"\x00" in data:
         return True
+    sample = data[:8192]
     controls = sum(1 for byte in sample if byte in _BINARY_BYTES)
     return controls > len(sample) * 0.01
 

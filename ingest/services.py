@@ -5,6 +5,7 @@ editor has edited or reviewed); it only adds occurrences to it.
 """
 
 import hashlib
+import logging
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -35,6 +36,8 @@ from ingest.events import merge_events, same_event
 from ingest.names import names_match, normalize_name
 from ingest.parse import parse_document
 from ingest.types import ParsedDocument, ParsedEvent, ParsedSpeaker
+
+logger = logging.getLogger(__name__)
 
 # Every ingest transaction takes this lock, so two ingest commands at once write one after
 # the other and never both create the same speaker, event or statement.
@@ -89,6 +92,12 @@ def import_paths(
             result = import_document(path=path, run=run, max_bytes=max_bytes)
         except RejectedFile as exc:
             result = FileResult(str(path), "failed", str(exc))
+        except Exception as exc:
+            # The file's transaction rolled back; record it and go on, so the run is finished
+            # (not left "running") and the other files still import.
+            logger.exception("Importing %s failed", path)
+            detail = " ".join(str(exc).split())[:200]  # one line, like the other reasons
+            result = FileResult(str(path), "failed", f"error: {type(exc).__name__}: {detail}")
         results.append(result)
         if on_file:
             on_file(result)
@@ -172,8 +181,12 @@ def retire_source(old: Source, *, replaced_by: Source) -> None:
     """Point an old version at its replacement and drop what ingest alone had made from it."""
     old.superseded_by = replaced_by
     old.save(update_fields=["superseded_by"])
-    old.occurrences.filter(statement__curated=False).delete()
-    Statement.objects.filter(curated=False, occurrences__isnull=True).delete()
+    dropped = old.occurrences.filter(statement__curated=False)
+    statement_ids = set(dropped.values_list("statement_id", flat=True))
+    dropped.delete()
+    # Only the statements that just lost a passage: no scan of the whole table, and
+    # statements left without passages by other means are not touched.
+    Statement.objects.filter(pk__in=statement_ids, occurrences__isnull=True).delete()
 
 
 def write_parsed(source: Source, parsed: ParsedDocument) -> tuple[dict[str, int], list[str]]:
@@ -366,10 +379,7 @@ def _fuzzy_speaker(found: ParsedSpeaker, forms: dict[str, str]) -> Speaker | Non
 def refresh_speaker_names(speakers: Iterable[Speaker]) -> None:
     """Copy each speaker's name and aliases onto their statements, for search."""
     for speaker in speakers:
-        names = " ".join(
-            dict.fromkeys([speaker.name, *speaker.aliases.values_list("name", flat=True)])
-        )
-        speaker.statements.exclude(speaker_names=names).update(speaker_names=names)
+        speaker.refresh_statement_names()
 
 
 def fingerprint(text: str) -> str:

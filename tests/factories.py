@@ -65,7 +65,7 @@ def make_statement(
         event=event,
         text=text,
         fingerprint=hashlib.sha256(text.encode()).hexdigest(),
-        speaker_names=" ".join(speaker.aliases.values_list("name", flat=True)) or speaker.name,
+        speaker_names=speaker.search_names,
         **kw,
     )
     if source is None:

@@ -75,3 +75,38 @@ def test_statement_autocomplete_fields_answer(admin_client, records):
     )
     assert response.status_code == 200
     assert "Jane Doe" in response.content.decode()
+
+
+def test_an_alias_added_in_the_admin_is_found_by_search(admin_client, records):
+    speaker = records[Speaker]
+    response = admin_client.post(
+        reverse("admin:archive_speakeralias_add"),
+        {"speaker": speaker.pk, "name": "Janet Doughty", "normalized": "janet doughty"},
+    )
+    assert response.status_code == 302
+    assert list(Statement.objects.search("Doughty")) == [records[Statement]]
+
+
+def test_a_statement_moved_to_another_speaker_is_found_under_the_new_name(admin_client, records):
+    statement = records[Statement]
+    other = make_speaker(name="Omar Quill")
+    occurrence = records[Occurrence]
+    response = admin_client.post(
+        reverse("admin:archive_statement_change", args=[statement.pk]),
+        {
+            "speaker": other.pk,
+            "kind": statement.kind,
+            "text": statement.text,
+            "review_status": statement.review_status,
+            "occurrences-TOTAL_FORMS": "1",
+            "occurrences-INITIAL_FORMS": "1",
+            "occurrences-MIN_NUM_FORMS": "0",
+            "occurrences-MAX_NUM_FORMS": "1000",
+            "occurrences-0-id": occurrence.pk,
+            "occurrences-0-statement": statement.pk,
+            "occurrences-0-role": "",
+        },
+    )
+    assert response.status_code == 302
+    assert list(Statement.objects.search("Quill")) == [statement]
+    assert not Statement.objects.search("Jane").exists()

@@ -23,6 +23,13 @@ def test_env_int_refuses_words(monkeypatch):
         env_int("SIZE", 1)
 
 
+def test_env_int_refuses_a_value_below_its_minimum(monkeypatch):
+    # ARCHIVE_PAGE_SIZE=0 would otherwise make every list page a server error.
+    monkeypatch.setenv("SIZE", "0")
+    with pytest.raises(ImproperlyConfigured, match="SIZE must be at least 1"):
+        env_int("SIZE", 25, minimum=1)
+
+
 def test_database_url_with_host_and_port():
     db = parse_database_url("postgres://archivist:s%40cret@db.example.org:6543/archive")
     assert (db["USER"], db["PASSWORD"], db["HOST"], db["PORT"], db["NAME"]) == (

@@ -34,3 +34,9 @@ def test_sha256_is_of_the_bytes():
     assert decode_bytes(b"abc").sha256 == (
         "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
     )
+
+
+def test_a_nul_byte_anywhere_marks_the_file_binary():
+    # PostgreSQL text cannot hold NUL, so one past the first 8 KB must be caught too.
+    with pytest.raises(RejectedFile, match="binary"):
+        decode_bytes(b"Plain words. " * 1000 + b"\x00")

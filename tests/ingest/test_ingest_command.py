@@ -150,3 +150,23 @@ def test_export_writes_one_json_object_per_occurrence(sample_dir, tmp_path):
     assert 0 <= row["start"] < row["end"] <= len(source_text)
     if row["event"] is not None:
         assert set(row["event"]) == {"id", "name", "date"}
+
+
+@pytest.mark.django_db
+def test_an_unexpected_error_fails_that_file_only_and_finishes_the_run(sample_dir, monkeypatch):
+    from ingest import services
+
+    real = services.write_parsed
+    broken = sorted(sample_dir.glob("*.txt"))[0].name
+
+    def write_parsed(source, parsed):
+        if source.file_name == broken:
+            raise ValueError("parser bug")
+        return real(source, parsed)
+
+    monkeypatch.setattr(services, "write_parsed", write_parsed)
+    run, results = import_paths(paths=[sample_dir], max_bytes=10**7)
+    assert [r.status for r in results] == ["failed", "imported"]
+    assert "ValueError: parser bug" in results[0].reason
+    assert run.status == IngestRun.Status.PARTIAL
+    assert not Source.objects.filter(file_name=broken).exists()
