@@ -175,8 +175,8 @@ class Event(models.Model):
             ),
         ]
         indexes = [
-            # Event list: newest first, filtered by year and kind.
-            models.Index(fields=["-start_date", "kind"], name="event_date_kind_idx"),
+            # Event list: newest first with undated events last, as EventQuerySet sorts it.
+            models.Index(F("start_date").desc(nulls_last=True), "name", name="event_newest_idx"),
         ]
 
     def __str__(self) -> str:

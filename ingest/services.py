@@ -87,7 +87,19 @@ def import_paths(
     for result in results:
         if on_file:
             on_file(result)
+    seen_names: dict[str, Path] = {}
     for path in files:
+        # A file name identifies a document across imports (a changed file supersedes the
+        # old version), so two different files with one name in a run would replace each other.
+        first = seen_names.setdefault(path.name, path)
+        if first != path:
+            result = FileResult(
+                str(path), "failed", f"same file name as {first}; rename one and import again"
+            )
+            results.append(result)
+            if on_file:
+                on_file(result)
+            continue
         try:
             result = import_document(path=path, run=run, max_bytes=max_bytes)
         except RejectedFile as exc:

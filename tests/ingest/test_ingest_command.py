@@ -170,3 +170,17 @@ def test_an_unexpected_error_fails_that_file_only_and_finishes_the_run(sample_di
     assert "ValueError: parser bug" in results[0].reason
     assert run.status == IngestRun.Status.PARTIAL
     assert not Source.objects.filter(file_name=broken).exists()
+
+
+@pytest.mark.django_db
+def test_two_files_with_one_name_in_a_run_do_not_replace_each_other(tmp_path, sample_dir):
+    original = next(sample_dir.glob("*.txt"))
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    (other / original.name).write_text("A different page, Jane Roe said: “Hello there.”\n")
+    _run, results = import_paths(paths=[sample_dir, other], max_bytes=10**7)
+    failed = [r for r in results if r.status == "failed"]
+    assert len(failed) == 1
+    assert "same file name as" in failed[0].reason
+    assert Source.objects.filter(file_name=original.name).count() == 1
+    assert Source.objects.current().count() == 2
