@@ -13,6 +13,9 @@ from ingest.articles import Post, split_posts, subheading_sections
 from ingest.dates import reference_date
 from ingest.events import article_date, detect_event, section_event
 from ingest.names import (
+    NATIONALITIES,
+    ORG_WORDS,
+    PARTICLES,
     Mention,
     find_anaphora,
     find_mentions,
@@ -20,6 +23,7 @@ from ingest.names import (
     is_role_word,
     names_match,
     normalize_name,
+    strip_titles,
     surname_matches,
 )
 from ingest.quotes import Quote, find_quotes, is_speech_sized, is_title_or_name
@@ -45,6 +49,12 @@ _INTERVIEW = re.compile(r"^\s*((?:[A-Z][\w.’'\-]*\s*){1,4}):\s*$")
 _INTERVIEWER = frozenset({"q", "question", "interviewer", "reporter", "host"})
 _QUOTE_START = '“”"„«'
 _CAPITALISED = re.compile(r"(?<![\w’'\-])[A-ZÀ-Þ][\w’'\-]*")
+_LOWER_WORD = re.compile(r"(?<![\w’'\-])[a-zß-ÿ][a-zß-ÿ\-]*(?![\w’'\-])")
+_LINE = re.compile(r"[^\n]+")
+_WORD = re.compile(r"[\w’'\-]+")
+# "at the 5th", "in": what comes before a place name
+_LOCATIVE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?$")
+_WORD_EDGE = "“”\"‘’'()[],.:;!?–—-"
 # What precedes the first word of a sentence: a line start, or an end mark and a space.
 _SENTENCE_OPENING = re.compile(r"(?:^|\n|[.!?:;…]\s|[.!?…][”\"’)]\s|[“\"‘(\[])\s*$")
 # A message, letter or statement sent by someone and read out by someone else.
@@ -80,15 +90,25 @@ class _Entry:
         if value and value not in self.descriptions and len(value) < 200:
             self.descriptions.append(value)
 
-    def canonical(self) -> str:
-        """Most complete form: most words, then most often seen."""
+    def canonical(self, words: Counter | None = None) -> str:
+        """Most complete form: most words, then the spelling the document uses most often
+        (``words`` counts every word of the document, quotes and headings included), then
+        the longer spelling when one is a prefix of the other ("Jaberi" over "Jaber")."""
         counts = Counter(normalize_name(f) for f in self.forms)
+        words = words if words is not None and self.kind == "person" else Counter()
+
+        def evidence(form: str) -> int:
+            tokens = strip_titles(form).replace("-", " ").split()
+            return sum(words[t.strip(".,’'")] for t in tokens)
+
         best = max(
             self.forms,
             # "Gordon Fairweather-Leigh" is more complete than "Fairweather Leigh"
             key=lambda f: (
                 len(normalize_name(f).replace("-", " ").split()),
+                evidence(f),
                 counts[normalize_name(f)],
+                len(normalize_name(f)) if self.kind == "person" else 0,
                 -len(f),
             ),
         )
@@ -162,9 +182,9 @@ class _Context:
     def pronoun(self, word: str) -> _Entry | None:
         """Resolve he/she/they to the most recent fitting speaker."""
         if word.lower() == "they":
+            # a plural pronoun stands for a group or an organisation, not for one person
             groups = [e for e in self.recent[:2] if e.kind != "person"]
-            if groups:
-                return groups[0]
+            return groups[0] if groups else None
         people = [e for e in self.recent if e.kind == "person"]
         return people[0] if people else (self.recent[0] if self.recent else None)
 
@@ -184,6 +204,9 @@ class _Parser:
         self._post_start = 0
         self._post_paras: list[Span] = []
         self._proper = _proper_words(text)
+        self._common = _common_words(text)
+        self._headings = _title_case_lines(text)
+        self._words = Counter(_WORD.findall(text))
         self._surname_known: dict[str, bool] = {}
         self._raw: dict[Span, list[Mention]] = {}
 
@@ -234,12 +257,25 @@ class _Parser:
 
     def _sentence_initial_word(self, mention: Mention) -> bool:
         """ "Executions have continued", "Over the past years": a capitalised word that the
-        document never capitalises except where a sentence starts is not a name."""
+        document never capitalises except where a sentence starts (or in a Title Case heading)
+        is not a name; nor is one word the document also prints in lower case as a common noun
+        ("Resistance" beside "the resistance movement"), nor one word after "the" and a
+        nationality ("the Iranian Resistance")."""
+        if mention.kind == "group":
+            return self._generic_group(mention)
+        if mention.kind == "person" and (
+            self._place_phrase(mention) or self._common_phrase(mention)
+        ):
+            return True
         if not (
             mention.kind == "person"
             and mention.surface == mention.name
             and " " not in mention.name
-            and mention.name not in self._proper
+            and (
+                mention.name not in self._proper
+                or mention.name.lower() in self._common
+                or self._national_noun(mention)
+            )
         ):
             return False
         # a surname of someone named in full elsewhere ("Fallhian:" for Ali Fallahian) is a name
@@ -248,6 +284,46 @@ class _Parser:
                 surname_matches(mention.name, k.name) for k in self.registry.known
             )
         return not self._surname_known[mention.name]
+
+    def _common_phrase(self, mention: Mention) -> bool:
+        """ "39 Years of Repression": a Title Case heading whose words the document also
+        prints in lower case is a phrase, not a name."""
+        words = [w for w in mention.name.split() if w.lower() not in PARTICLES]
+        return (
+            mention.surface == mention.name
+            and any(s <= mention.start < e for s, e in self._headings)
+            and len(words) >= 2
+            and all(w.lower() in self._common for w in words)
+        )
+
+    def _national_noun(self, mention: Mention) -> bool:
+        """ "the Iranian Resistance", "the Syrian Opposition": "the", a nationality, a noun."""
+        roles = mention.role.split()
+        if not roles or not all(w.lower() in NATIONALITIES for w in roles):
+            return False
+        before = self.text[max(0, mention.start - 60) : mention.start]
+        return bool(
+            re.search(r"\b[Tt]he\s+" + r"\s+".join(map(re.escape, roles)) + r"\s+$", before)
+        )
+
+    def _place_phrase(self, mention: Mention) -> bool:
+        """ "held at the 5th District Municipality", "the spokesman in Paris": a name right
+        after "at"/"in" is where something happens, not who speaks (unless it owns something:
+        "in Rajavi’s words")."""
+        before = self.text[max(0, mention.start - 30) : mention.start]
+        if not _LOCATIVE.search(before):
+            return False
+        return not re.match(r"(?:’s|'s|’|')", self.text[mention.end : mention.end + 2])
+
+    def _generic_group(self, mention: Mention) -> bool:
+        """ "Guest speakers also pledged": a plural noun whose only capital is the sentence's
+        first letter names no particular group."""
+        words = mention.surface.split()
+        if len(words) != 2 or not words[0][0].isupper() or words[1][0].isupper():
+            return False
+        before = self.text[max(0, mention.start - 3) : mention.start]
+        opening = mention.start == 0 or _SENTENCE_OPENING.search(before)
+        return bool(opening) and words[0] not in self._proper
 
     def mentions_in(self, start: int, end: int, para: Span) -> list[Mention]:
         """Mentions of a paragraph that fall inside ``[start, end)``."""
@@ -262,14 +338,43 @@ class _Parser:
             for entry in [*ctx.recent, *self.registry.entries]:
                 if any(wanted in fold(d) for d in entry.descriptions):
                     return entry
+            if not self._has_name_word(mention):
+                # "the United Nations Secretary General": an office nobody here holds by name
+                return None
         if mention.kind == "person" and not is_full_name(mention.name):
             entry = self.registry.by_surname(mention, ctx.recent)
+            if entry is None:
+                entry = self._by_first_name(mention)
             if entry is None and create and not is_role_word(mention.name):
                 entry = self.registry.add(mention)
             if entry:
                 entry.add_form(mention.surface)
             return entry
         return self.registry.add(mention)
+
+    def _by_first_name(self, mention: Mention) -> _Entry | None:
+        """ "Linda said": a given name alone is the one person of this post named in full
+        with that given name."""
+        if not self._post_paras:
+            return None
+        lo, hi = self._post_paras[0][0], self._post_paras[-1][1]
+        key = normalize_name(mention.name)
+        found = {
+            normalize_name(k.name): k
+            for k in self.registry.known
+            if lo <= k.start < hi and normalize_name(k.name).split()[:1] == [key]
+        }
+        if len(found) != 1:
+            return None
+        return self.registry.add(next(iter(found.values())))
+
+    @staticmethod
+    def _has_name_word(mention: Mention) -> bool:
+        """Does a role phrase name an institution ("US State Department") or an office with
+        its remit ("High Commissioner for Human Rights") rather than end in a bare title
+        ("Secretary General"), which is no one's name?"""
+        words = [w.rstrip(".,").lower() for w in mention.name.split()]
+        return words[-1] in ORG_WORDS or "for" in words or "of" in words
 
     def resolve_anaphor(self, mention: Mention, ctx: _Context) -> _Entry | None:
         """ "the coalition" -> the organisation named earlier whose name has that noun;
@@ -818,7 +923,7 @@ class _Parser:
         for entry in self.registry.entries:
             if entry.key not in used:
                 continue
-            name = entry.canonical()
+            name = entry.canonical(self._words)
             clean = _clean_name(name)
             aliases = tuple(f for f in entry.forms if f != clean)
             found.append(
@@ -839,14 +944,38 @@ def _introduces_quote(sentence: str) -> bool:
     return sentence.rstrip().endswith((":", ",")) or word_count(sentence) <= 4
 
 
+def _title_case_lines(text: str) -> list[Span]:
+    """Lines written in Title Case ("Nobel Laureates Condemn Executions in Iran"): every
+    word longer than three letters is capitalised, so the capitals say nothing about names."""
+    found = []
+    for match in _LINE.finditer(text):
+        words = match.group().split()
+        long_words = [w for w in words if len(w.strip(_WORD_EDGE)) > 3]
+        if len(words) >= 3 and long_words and all(w[0].isupper() for w in long_words):
+            found.append(match.span())
+    return found
+
+
 def _proper_words(text: str) -> frozenset[str]:
-    """Capitalised words that occur somewhere other than at the start of a sentence."""
+    """Capitalised words that occur somewhere other than at the start of a sentence (or in a
+    Title Case heading)."""
+    headings = _title_case_lines(text)
     found = set()
+    h = 0
     for match in _CAPITALISED.finditer(text):
+        while h < len(headings) and headings[h][1] <= match.start():
+            h += 1
+        if h < len(headings) and headings[h][0] <= match.start():
+            continue
         before = text[max(0, match.start() - 3) : match.start()]
         if not _SENTENCE_OPENING.search(before) and match.start() > 0:
             found.add(match.group())
     return frozenset(found)
+
+
+def _common_words(text: str) -> frozenset[str]:
+    """Words printed in lower case somewhere in the text ("executions", "resistance")."""
+    return frozenset(_LOWER_WORD.findall(text))
 
 
 def _rank(mention: Mention) -> int:

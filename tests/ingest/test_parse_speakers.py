@@ -1,0 +1,104 @@
+"""Speaker precision: phrases that are not names never become speakers."""
+
+from ingest.parse import parse_document
+
+
+def _statements(text: str) -> list[tuple[str, str, str | None]]:
+    """(kind, text, speaker name) for every statement."""
+    doc = parse_document(text)
+    names = {s.key: s.name for s in doc.speakers}
+    return [(s.kind, s.text, names.get(s.speaker_key)) for s in doc.statements]
+
+
+def _speakers(text: str) -> set[str]:
+    return {s.name for s in parse_document(text).speakers}
+
+
+def test_sentence_initial_noun_capitalised_in_a_title_case_heading_is_not_a_speaker():
+    text = (
+        "Report\n\nWriters Condemn Arrests in Norland Today\n\n"
+        "Arrests have continued since the vote, and arrests are rising.\n"
+    )
+    assert "Arrests" not in _speakers(text)
+
+
+def test_one_word_after_the_and_a_nationality_is_not_a_person():
+    text = (
+        "Report\n\nHuman rights defenders, dignitaries, European politicians and the French "
+        "Resistance called for the formation of an inquiry into the killings.\n"
+    )
+    assert "Resistance" not in _speakers(text)
+
+
+def test_title_case_heading_of_common_words_is_not_a_speaker():
+    text = (
+        "Report\n\n40 Years of Silence\n\n"
+        "They recalled forty years of silence and called for justice.\n"
+    )
+    assert "Years of Silence" not in _speakers(text)
+
+
+def test_plural_pronoun_does_not_resolve_to_a_single_person():
+    text = (
+        "Report\n\nKaren Holm arrived at the hall.\n\n"
+        "They demanded that the prisoners be released.\n"
+    )
+    assert [name for _, _, name in _statements(text)] == []
+
+
+def test_bare_office_title_is_not_a_speaker():
+    text = (
+        "Report\n\nThe writers’ letter to the United Nations Secretary General stressing that "
+        "“the prisoners must be released at once and without conditions” is giving hope.\n"
+    )
+    assert "General" not in _speakers(text)
+
+
+def test_office_with_its_remit_stays_a_speaker():
+    text = (
+        "Report\n\nThe UN High Commissioner for Human Rights said: "
+        "“At least four prisoners were put to death this month.”\n"
+    )
+    assert _statements(text)[0][2] == "UN High Commissioner for Human Rights"
+
+
+def test_place_after_at_or_in_is_not_a_speaker():
+    text = (
+        "Report\n\nAn exhibition was held today at the 5th District Townhall of Lisbon, "
+        "focusing on the “disappearance of hundreds of students in 1975 and the right of "
+        "their families to the truth.”\n"
+    )
+    assert "District Townhall" not in _speakers(text)
+
+
+def test_generic_plural_at_sentence_start_is_not_a_group_speaker():
+    text = (
+        "Report\n\nVisiting speakers also pledged their support to the movement, "
+        "and the visiting speakers were applauded.\n"
+    )
+    assert not {"Visiting speakers"} & _speakers(text)
+
+
+def test_canonical_name_is_the_spelling_used_most_often():
+    text = (
+        "Report\n\nMs. Nadia Karimi, former prisoner\n\n"
+        "“My name is Nadia Karimi. I spent five years in prison.”\n\n"
+        "Nadia Karim also said that “the guards beat us every single day of the year”.\n"
+    )
+    assert _speakers(text) == {"Nadia Karimi"}
+
+
+def test_prefix_spelling_loses_to_the_longer_spelling_on_a_tie():
+    text = (
+        "Report\n\nNadia Karim said: “We were tortured for years in that prison.”\n\n"
+        "Nadia Karimi added: “Nobody has been punished for it since then.”\n"
+    )
+    assert _speakers(text) == {"Nadia Karimi"}
+
+
+def test_given_name_alone_is_the_person_of_the_post_with_that_given_name():
+    text = (
+        "Report\n\nTeresa Montalvo spoke first at the rally.\n\n"
+        "Teresa then told the crowd, “We will not stop until they are free.”\n"
+    )
+    assert _speakers(text) == {"Teresa Montalvo"}
