@@ -85,6 +85,9 @@ class OccurrenceInline(admin.TabularInline):
     readonly_fields = ["source", "start", "end", "passage_link"]
     can_delete = False
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("source")
+
     @admin.display(description="Passage")
     def passage_link(self, obj):
         if not obj.pk:
@@ -132,6 +135,9 @@ class ArticleInline(admin.TabularInline):
     fields = ["position", "title", "published", "event", "start", "end"]
     readonly_fields = fields
     can_delete = False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("event")
 
 
 @admin.register(Source)

@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from archive.models import StatementKind
+
 ARCHIVE_NAME = "Statement Archive"
 
 # Titles of long statements are cut to this many words.
@@ -35,7 +37,7 @@ def citation_for(statement, *, permalink: str, accessed: date, source=None) -> C
         statement_id=statement.pk,
         speaker=statement.speaker.name,
         text=statement.text,
-        reported=statement.kind == "indirect",
+        reported=statement.kind == StatementKind.INDIRECT,
         date=statement.date,
         event=statement.event.name if statement.event else "",
         source_title=(source.title or source.file_name) if source else "",

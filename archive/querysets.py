@@ -165,11 +165,8 @@ class SpeakerQuerySet(models.QuerySet):
 
 class StatementQuerySet(models.QuerySet):
     def search(self, q: str) -> "StatementQuerySet":
-        """Statements matching a websearch query, annotated with ``rank``."""
-        query = search_query(q)
-        return self.filter(search_vector=query).annotate(
-            rank=SearchRank(F("search_vector"), query, normalization=32)
-        )
+        """Statements matching a websearch query, best match first (annotated with ``rank``)."""
+        return self.matching(q).by_relevance(q)
 
     def matching(self, q: str) -> "StatementQuerySet":
         """Statements matching a websearch query, without ranking (filters and facet counts)."""
@@ -252,14 +249,6 @@ class StatementQuerySet(models.QuerySet):
 
     def by_speaker(self, speaker) -> "StatementQuerySet":
         return self.filter(speaker=speaker)
-
-    def between(self, start=None, end=None) -> "StatementQuerySet":
-        qs = self
-        if start:
-            qs = qs.filter(date__gte=start)
-        if end:
-            qs = qs.filter(date__lte=end)
-        return qs
 
     def visible(self) -> "StatementQuerySet":
         """Statements shown to the public: everything an editor has not rejected."""
