@@ -36,6 +36,10 @@ SPEAKER_PAGE_FACTOR = 4
 MAX_NAME_QUERY = 200
 
 
+# An event page lists its passages in source order; a big event spreads over pages.
+EVENT_PASSAGES_PER_PAGE = 100
+
+
 def paginate(request: HttpRequest, object_list, per_page: int | None = None) -> Page:
     """The page ``?page=`` asks for; a page that is not a number or does not exist is a 404."""
     paginator = Paginator(object_list, per_page or settings.ARCHIVE_PAGE_SIZE)
@@ -192,10 +196,13 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .select_related("statement__speaker", "source", "article")
         .order_by("source__file_name", "source_id", "start", "pk")
     )
+    page_obj = paginate(request, occurrences, per_page=EVENT_PASSAGES_PER_PAGE)
     context = {
         "event": event,
         "speakers": Speaker.objects.at_event(event),
-        "occurrences": occurrences,
+        "occurrences": page_obj.object_list,
+        "page_obj": page_obj,
+        "query_string": search.query_string(request.GET),
         "articles": event.articles.select_related("source").order_by(
             F("published").asc(nulls_last=True), "source__file_name", "position"
         ),

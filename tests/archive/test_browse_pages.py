@@ -7,6 +7,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from archive.models import Article, Occurrence, ReviewStatus, Source
+from archive.views import browse
 from tests.factories import make_event, make_source, make_speaker, make_statement
 
 pytestmark = pytest.mark.django_db
@@ -309,9 +310,20 @@ def test_event_page_leaves_out_rejected_statements(client, archive):
 
 
 def test_event_page_query_count(client, archive, django_assert_num_queries):
-    # Event, speakers, occurrences (with statements, speakers, sources), posts.
-    with django_assert_num_queries(4):
+    # Event, speakers, passage count, one page of passages (with statements, speakers,
+    # sources), posts.
+    with django_assert_num_queries(5):
         assert client.get(archive["summit"].get_absolute_url()).status_code == 200
+
+
+def test_event_page_splits_many_passages_over_pages(client, archive, monkeypatch):
+    monkeypatch.setattr(browse, "EVENT_PASSAGES_PER_PAGE", 1)
+    url = archive["summit"].get_absolute_url()
+    first = client.get(url)
+    assert first.status_code == 200
+    assert first.context["page_obj"].paginator.num_pages > 1
+    assert client.get(url, {"page": 2}).status_code == 200
+    assert client.get(url, {"page": 999}).status_code == 404
 
 
 # -- Sources -----------------------------------------------------------------------------------
