@@ -80,7 +80,7 @@ ORG_WORDS = word_set("""international department ministry council committee orga
     alliance coalition federation society group bank fund university college church
     campaign movement forum company corporation inc ltd journal magazine newspaper
     gazette herald tribune observer independent network coalition holdings group trust
-    authority board agency panel caucus""")
+    authority board agency panel caucus chamber embassy consulate""")
 
 GROUP_NOUNS = word_set("""mps meps lawmakers legislators parliamentarians senators laureates protesters
     demonstrators activists experts speakers participants members delegates dignitaries

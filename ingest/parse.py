@@ -28,6 +28,7 @@ from ingest.names import (
 )
 from ingest.quotes import Quote, find_quotes, is_speech_sized, is_title_or_name
 from ingest.reported import (
+    REPORTING_VERBS,
     find_verbs,
     opinion_intro,
     prefix_ok,
@@ -67,6 +68,20 @@ _ROLE_GAP = re.compile(
 )
 # Quotes shorter than this inside a sentence do not stop it being reported speech.
 PARTIAL_QUOTE_WORDS = 4
+# "A second resolution, proposed by Dr X, asked": a document and its author
+_PASSIVE_AGENT = re.compile(
+    r"(?:[^,.;:“”\"]{0,60}\s)?(?:resolution|motion|statement|letter|report|petition|"
+    r"proposal|amendment|declaration|appeal|message)s?,\s+(?:first\s+)?(?:proposed|tabled|"
+    r"moved|drafted|written|signed|submitted|introduced|sponsored|put forward)\s+by\s+",
+    re.IGNORECASE,
+)
+# "The senator said", "Opening the session, the chair said", "It added:"
+_DESCRIBED_SUBJECT = re.compile(
+    r"([^.;:!?“”\"]{0,80},\s*)?([Ii]t|[Tt]he\s+(?:[a-z\-]+\s+){0,2}?([a-z\-]{3,}))\s+"
+    r"(?:also\s+|then\s+|later\s+|further\s+)?(?i:"
+    + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
+    + r")\b"
+)
 
 
 @dataclass
@@ -511,6 +526,42 @@ class _Parser:
                 vs - mention.end < 40 for vs, _ in find_verbs(self.text, mention.end, end)
             ):
                 return self.resolve(mention, ctx)
+        agent = self.passive_agent(start, end, para, ctx)
+        if agent is not None:
+            return agent
+        return self.described_subject(start, end, ctx)
+
+    def passive_agent(self, start: int, end: int, para: Span, ctx: _Context) -> _Entry | None:
+        """ "A second resolution, proposed by Dr X, asked ...": a document subject whose
+        author is named in a passive appositive speaks through it."""
+        match = _PASSIVE_AGENT.match(self.text, start, end)
+        if not match:
+            return None
+        for mention in self.mentions_in(match.end(), end, para):
+            if mention.start != match.end():
+                break
+            rest = self.text[mention.end : end]
+            clause = re.match(r"[^,.;:]{0,60},\s*(?:also\s+)?", rest)
+            if not clause or not find_verbs(
+                self.text, mention.end + clause.end(), mention.end + clause.end() + 12
+            ):
+                break
+            return self.resolve(mention, ctx, create=True)
+        return None
+
+    def described_subject(self, start: int, end: int, ctx: _Context) -> _Entry | None:
+        """ "The senator said:", "Opening the session, the chair said", "It added:": a
+        description (or "it") as the subject names the recent speaker it fits."""
+        match = _DESCRIBED_SUBJECT.match(self.text, start, end)
+        if not match or not prefix_ok(match.group(1) or ""):
+            return None
+        if match.group(2).lower() == "it":
+            groups = [e for e in ctx.recent[:2] if e.kind != "person"]
+            return groups[0] if groups else None
+        noun = re.compile(rf"\b{re.escape(match.group(3).lower())}\b")
+        for entry in ctx.recent[:4]:
+            if any(noun.search(fold(v).lower()) for v in [*entry.forms, *entry.descriptions]):
+                return entry
         return None
 
     def _describe(self, entry: _Entry, mention: Mention, verb_start: int) -> None:

@@ -32,7 +32,7 @@ told testified testify complain complained appeal appealed reaffirm reaffirmed u
 underlined underscored underscore lament lamented deplore deplored accuse accused accuses
 reject rejected rejects dismissed dismiss estimate estimates estimated echoed echo reported
 reports report revealed reveal reveals disclosed mention mentioned mentions predicted predict
-written urging outlined outlines thanked
+written urging outlined outlines thanked advise advised advises
 vowed vow vows promised promise promises cautioned caution challenged challenges challenge
 reply replied replies replying answer answered answers
 """)

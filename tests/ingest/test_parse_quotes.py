@@ -181,3 +181,14 @@ def test_replied_introduces_a_partial_quote():
         "Asked about cuts, he replied that the plan was “the only honest budget on offer”.\n"
     )
     assert _direct(text) == [("the only honest budget on offer", "Karl Obst")]
+
+
+def test_quote_after_role_noun_and_colon_goes_to_the_recent_speaker_with_that_role():
+    text = (
+        "Hearing\n\nSenator Maja Torvik, a member of the justice committee, spoke next.\n\n"
+        "The senator said: “I have visited four centres this year.”\n"
+    )
+    doc = parse_document(text)
+    names = {s.key: s.name for s in doc.speakers}
+    direct = [(s.text, names.get(s.speaker_key)) for s in doc.statements if s.kind == "direct"]
+    assert direct == [("I have visited four centres this year.", "Maja Torvik")]

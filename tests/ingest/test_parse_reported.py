@@ -132,3 +132,48 @@ def test_short_org_name_resolves_to_the_full_name_given_earlier():
             "Fenwick Society of Nursing",
         )
     ]
+
+
+def test_role_noun_subject_names_the_recent_speaker_with_that_role():
+    text = (
+        "Hearing\n\nSenator Maja Torvik, a member of the justice committee, spoke next. "
+        "Ole Brand disagreed.\n\nThe senator said the deadlines could not be met.\n"
+    )
+    assert ("The senator said the deadlines could not be met.", "Maja Torvik") in _indirect(text)
+
+
+def test_role_noun_subject_with_no_matching_speaker_is_not_attributed():
+    text = "Hearing\n\nOle Brand spoke first.\n\nThe baker said the bread was late.\n"
+    assert all(speaker != "Ole Brand" for _, speaker in _indirect(text)[1:])
+
+
+def test_it_as_subject_names_the_recent_organisation():
+    text = (
+        "Rents\n\nThe Harbour Chamber of Commerce said it opposed the cap. "
+        "It added that shops would close.\n"
+    )
+    assert _indirect(text)[-1] == (
+        "It added that shops would close.",
+        "Harbour Chamber of Commerce",
+    )
+
+
+def test_document_proposed_by_a_person_is_their_statement():
+    text = (
+        "Congress\n\nA second motion, proposed by Dr Lena Fjell, asked the board to open "
+        "a register of volunteers.\n"
+    )
+    assert _indirect(text) == [
+        (
+            "A second motion, proposed by Dr Lena Fjell, asked the board to open a register "
+            "of volunteers.",
+            "Lena Fjell",
+        )
+    ]
+
+
+def test_advised_is_a_reporting_verb():
+    text = "Panel\n\nKaren Holm advised that the regime could not be trusted.\n"
+    assert _indirect(text) == [
+        ("Karen Holm advised that the regime could not be trusted.", "Karen Holm")
+    ]
