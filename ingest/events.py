@@ -565,15 +565,20 @@ def section_event(
     key: str,
     context_date: date | None = None,
     post_kind: str | None = None,
+    post_date: date | None = None,
 ) -> ParsedEvent | None:
     """The event a section of a post reports, when its subheading names one ("Side event:
     ...", "Panel on ...") and the section dates it; else None (the post's event applies).
 
     A heading with the same kind of event as the post's own (``post_kind``) must name it
     ("Side event: “Open Doors”"); "More from the interview" is the post's event again.
+    ``post_date`` (the post's event date, else ``published``) dates a section that says
+    it happened "the morning after" / "the next day".
     """
     cue = _cue(heading, need_context=False)
-    if cue is None or not any(
+    if cue is None and _CONVERSATION_HEADING_RE.match(heading):
+        cue = (0, "interview")  # "In conversation: <Name>": an interview section
+    elif cue is None or not any(
         strong and kind == cue[1] and regex.search(heading) for kind, regex, strong in _CUE_RES
     ):
         return None
@@ -586,6 +591,8 @@ def section_event(
         found, sentence, location = dated[0], heading, ""
     else:
         found = _event_date(body, published, anchor)
+        if found is None:
+            found = _day_after(body, post_date or published)
         if found is None:
             return None
         pos, sentence = _sentence_at(_all_sentences(body), found.start)
@@ -601,6 +608,26 @@ def section_event(
         description=sentence[:500],
     )
 
+
+def _day_after(body: str, day: date | None) -> FoundDate | None:
+    """ "We spoke to her the morning after the opening": the day after ``day``, when one of
+    the section's first two sentences says so."""
+    if day is None:
+        return None
+    lead = _all_sentences(body)[:2]
+    for pos, sentence in lead:
+        m = _DAY_AFTER_RE.search(sentence)
+        if m:
+            return FoundDate(pos + m.start(), pos + m.end(), day + timedelta(days=1), False, None)
+    return None
+
+
+_CONVERSATION_HEADING_RE = re.compile(r"\s*in conversation(?:\s+with)?\s*[:–—]?\s*\S", re.I)
+_DAY_AFTER_RE = re.compile(
+    r"\bthe\s+(?:morning|day|evening|afternoon)\s+after\b"
+    r"|\bthe\s+(?:next|following)\s+(?:morning|day|evening|afternoon)\b",
+    re.IGNORECASE,
+)
 
 # "Side event: “Open Doors”", "Panel — Cities of Arrival": a heading that names its event
 _NAMED_HEADING_RE = re.compile(r"\w\s*[:–—]\s*\S|[“\"‘][^“”\"]+[”\"’]")

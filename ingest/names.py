@@ -7,7 +7,7 @@ same person across documents ("Geoffry Hale QC" / "Geoffrey Hale",
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 
@@ -224,14 +224,20 @@ def full_names_match(a: str, b: str) -> bool:
     return any(_similar(shorter[-1], t, 90) for t in longer[1:])
 
 
-def surname_matches(surname: str, full: str) -> bool:
-    """A one-word reference ("Marsh", "Okafr") to a full name."""
+def surname_matches(surname: str, full: str, compound: bool = True) -> bool:
+    """A one-word reference ("Marsh", "Okafr") to a full name.
+
+    With ``compound=False`` only a whole surname matches, not one part of a hyphenated
+    one ("Dorescu" for "Mihail Dorescu" but not for "Ana Dorescu-Lind").
+    """
     s = _tokens(surname)
     t = _tokens(full)
     if len(s) != 1 or not t:
         return False
     if any(_similar(s[0], token, 85) for token in t[1:] or t):
         return True
+    if not compound:
+        return False
     # one part of a compound surname: "Oyarzun" or "Holt" for "Saskia Oyarzún-Holt",
     # "Addae Sorensen" for "Kofi Addae-Sørensen"
     ps, pt = _parts(surname), _parts(full)[1:]
@@ -424,6 +430,26 @@ def _runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return found
 
 
+# A mission abroad is named by its city: "the Velmari Embassy in Washington".
+_POSTING_WORDS = word_set("embassy consulate consulate-general mission delegation legation")
+_POSTING_PLACE = re.compile(
+    r"[ \u00a0]+in[ \u00a0]+([A-ZÀ-Þ][\w’'\-]*(?:[ \u00a0]+[A-ZÀ-Þ][\w’'\-]*)?)"
+)
+
+
+def _with_posting(text: str, mention: Mention, end: int) -> Mention:
+    """Extend an embassy's or consulate's name with the city it sits in."""
+    if mention.kind != "organization" or _key(mention.name.split()[-1]) not in _POSTING_WORDS:
+        return mention
+    match = _POSTING_PLACE.match(text, mention.end, end)
+    if not match or any(_key(w) in STOP_WORDS for w in match.group(1).split()):
+        return mention
+    tail = text[mention.end : match.end()]
+    return replace(
+        mention, end=match.end(), name=mention.name + tail, surface=mention.surface + tail
+    )
+
+
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
     """Capitalised name runs in ``text[start:end]`` that can name a speaker."""
     end = len(text) if end is None else end
@@ -437,10 +463,19 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             mention = _mention_from_run(text, s, e)
             if mention:
                 found.append(mention)
+    extended = [x for m in found if (x := _with_posting(text, m, end)) is not m]
+    if extended:
+        found = [
+            next((x for x in extended if x.start == m.start), m)
+            for m in found
+            if not any(x.start < m.start < x.end for x in extended)
+        ]
     groups = _group_mentions(text, start, end)
     for group in groups:
         overlapping = [m for m in found if m.start < group.end and group.start < m.end]
-        if all(m.kind != "person" or m.end <= group.end for m in overlapping):
+        # "the Karsk Families Association": a group noun inside a longer organisation's
+        # name does not replace it
+        if all(m.end <= group.end for m in overlapping):
             found = [m for m in found if m not in overlapping]
             found.append(group)
     return sorted(found, key=lambda m: m.start)

@@ -160,17 +160,22 @@ class _Registry:
         return entry
 
     def by_surname(self, mention: Mention, recent: list[_Entry]) -> _Entry | None:
-        """Resolve a one-word reference: recent speakers first, then names seen so far."""
-        for entry in recent:
-            if entry.kind == "person" and any(
-                surname_matches(mention.name, f) for f in entry.forms
-            ):
-                return entry
+        """Resolve a one-word reference: recent speakers first, then names seen so far.
+
+        A whole surname anywhere beats one part of a compound surname ("Dorescu" is Mihail
+        Dorescu, not the more recent Ana Dorescu-Lind).
+        """
         before = [m for m in self.known if m.start < mention.start]
         after = [m for m in self.known if m.start >= mention.start]
-        for known in [*reversed(before), *after]:
-            if surname_matches(mention.name, known.name):
-                return self.add(known)
+        for compound in (False, True):
+            for entry in recent:
+                if entry.kind == "person" and any(
+                    surname_matches(mention.name, f, compound) for f in entry.forms
+                ):
+                    return entry
+            for known in [*reversed(before), *after]:
+                if surname_matches(mention.name, known.name, compound):
+                    return self.add(known)
         for entry in self.entries:
             if normalize_name(mention.name) in {normalize_name(f) for f in entry.forms}:
                 return entry
@@ -185,6 +190,8 @@ class _Context:
     heading: _Entry | None = None
     intro: _Entry | None = None  # "X said:" at the end of the previous paragraph
     last_quote: _Entry | None = None
+    # speaker of a quotation the previous paragraph left open (multi-paragraph quote)
+    carried: _Entry | None = None
 
     def touch(self, entry: _Entry | None) -> None:
         """Make ``entry`` the most recent speaker."""
@@ -516,7 +523,7 @@ class _Parser:
                     self._describe(entry, found.subject, verb_start)
                     return entry
                 continue
-            return ctx.pronoun(found.pronoun)
+            return ctx.pronoun(found.pronoun) or self._last_person(start, found.pronoun, ctx)
         # "X, who said that ..."
         for mention in mentions:
             if not (start <= mention.start < end):
@@ -530,6 +537,13 @@ class _Parser:
         if agent is not None:
             return agent
         return self.described_subject(start, end, ctx)
+
+    def _last_person(self, pos: int, pronoun: str, ctx: _Context) -> _Entry | None:
+        """ "he"/"she" with no speaker yet: the person named last before ``pos`` in the post."""
+        if pronoun not in ("he", "she"):
+            return None
+        named = [m for m in self.registry.known if self._post_start <= m.start < pos]
+        return self.resolve(named[-1], ctx, create=True) if named else None
 
     def passive_agent(self, start: int, end: int, para: Span, ctx: _Context) -> _Entry | None:
         """ "A second resolution, proposed by Dr X, asked ...": a document subject whose
@@ -610,13 +624,16 @@ class _Parser:
                     speaker = self.attribute(quote, para, paras, pos, ctx)
                     if speaker is not None and speaker is not message:
                         self.add(post, index, event_key, "direct", quote.start, quote.end, speaker)
+                ctx.carried = None
                 continue
             heading = self.heading_speaker(para, paras, pos, ctx, pquotes)
             if heading is not None:
                 ctx.heading = heading
                 ctx.touch(heading)
                 chain = None
+                ctx.carried = None
                 continue
+            carried = None
             for quote in pquotes:
                 self.touch_before(para, quote.open_at or quote.start, ctx)
                 speaker = self.attribute(quote, para, paras, pos, ctx)
@@ -624,6 +641,8 @@ class _Parser:
                 self.speaker_of[quote.start] = speaker
                 ctx.touch(speaker)
                 self.add(post, index, event_key, "direct", quote.start, quote.end, speaker)
+                carried = speaker if quote.close_at is None else None
+            ctx.carried = carried
             chain = self.reported(post, index, event_key, para, pquotes, ctx, chain)
             ctx.intro = self.intro_for_next(para, ctx)
 
@@ -728,6 +747,10 @@ class _Parser:
         after = self.after_attribution(quote, para, paras, pos, ctx)
         if after is not None:
             return after
+        if ctx.carried is not None and quote.open_at == para[0]:
+            # the previous paragraph left its quotation open and this one opens a mark
+            # again: the same speaker's multi-paragraph quotation goes on
+            return ctx.carried
         before = self.before_attribution(quote, para, ctx)
         if before is not None:
             return before
@@ -837,10 +860,17 @@ class _Parser:
         """A paragraph ending "X said:" / "X wrote," introduces the next paragraph's quote."""
         text = self.text
         ptext = text[para[0] : para[1]].rstrip()
-        if not ptext.endswith((":", ",")):
-            return None
         spans = self.sentences(para[0], para[1])
         start = spans[-1][0] if spans else para[0]
+        if not ptext.endswith((":", ",")):
+            # "The summit closed with a message from X, ..., read by Y." followed by a
+            # paragraph that opens a quotation: the message is what follows.
+            if not (ptext.endswith(".") and self._next_opens_quote(para)):
+                return None
+            entry = self.message_sender(start, para[1], para, ctx)
+            if entry is not None:
+                ctx.touch(entry)
+            return entry
         entry = self.message_sender(start, para[1], para, ctx)
         if entry is None:
             entry = self.sentence_subject(start, para[1], para, ctx)
@@ -848,6 +878,17 @@ class _Parser:
             entry = ctx.recent[0] if ctx.recent else None
         ctx.touch(entry)
         return entry
+
+    def _next_opens_quote(self, para: Span) -> bool:
+        """The paragraph after ``para`` in the current post starts with a quotation mark."""
+        paras = self._post_paras
+        if para not in paras:
+            return False
+        pos = paras.index(para)
+        if pos + 1 >= len(paras):
+            return False
+        nxt = self.text[paras[pos + 1][0] : paras[pos + 1][1]].lstrip()
+        return nxt[:1] in _QUOTE_START
 
     def message_sender(self, start: int, end: int, para: Span, ctx: _Context) -> _Entry | None:
         """ "A message from X, ..., was read to the chamber by Y:" -> X wrote what follows."""
@@ -1093,6 +1134,7 @@ def parse_document(text: str) -> ParsedDocument:
                 key=f"e{index + 1}.{first}",
                 context_date=page_date,
                 post_kind=event.kind if event else None,
+                post_date=event.start_date if event else None,
             )
             if found is None or (event is not None and found.start_date == event.start_date):
                 continue

@@ -67,6 +67,13 @@ _COORDINATED = re.compile(
     r"^(?:\s*(?:also|later|then|first|briefly|warmly)\b)*\s*[a-z]+ed\b[^,.;:!?“”\"]{0,80}"
     r"\band(?:\s+(?:also|then|later))?\s*$"
 )
+# "the Families Association and eleven other organisations wrote": the first conjunct
+# speaks for the coalition
+_AND_OTHERS = re.compile(
+    r"^(?:,\s*)?(?:and|along with|together with)\s+(?:[\w\-]+\s+){0,2}other\s+"
+    r"(?:organi[sz]ations|groups|NGOs|associations|unions|charities|bodies|parties|"
+    r"networks|signatories|campaigners|activists|members)$"
+)
 # "Amnesty International’s statement reads:" / "the laureates’ letter continues"
 _OWNED = re.compile(
     r"^(?:’s|'s|’|')?\s*(?:\w+\s+){0,2}?(?:statement|letter|message|report|article|decree|"
@@ -127,7 +134,7 @@ def _gap_is_ignorable(gap: str) -> bool:
     gap = _POST_NOMINALS.sub("", gap.strip()).strip()
     if not gap or _ADVERBS.match(gap):
         return True
-    if _AFFILIATION.match(gap) or _COORDINATED.match(gap):
+    if _AFFILIATION.match(gap) or _COORDINATED.match(gap) or _AND_OTHERS.match(gap):
         return True
     affiliation = _AFFILIATION_HEAD.match(gap)
     if affiliation:
@@ -176,7 +183,31 @@ def subject_before(
     match = re.search(r"\b(he|she|they)\b([^.;:]*)$", zone, re.IGNORECASE)
     if match and _gap_is_ignorable(match.group(2)):
         return Reporting(None, match.group(1).lower(), verb_start, verb_start)
+    owned = _POSSESSIVE_DOCUMENT.match(zone)
+    if owned and _document_gap(owned.group(2)):
+        # "Her report, “Title”, ... describes X as": the owner speaks through the document
+        return Reporting(None, _POSSESSIVE_PRONOUN[owned.group(1).lower()], verb_start, verb_start)
     return None
+
+
+_POSSESSIVE_PRONOUN = {"her": "she", "his": "he", "its": "they", "their": "they"}
+# "Her report", "His annual letter", "Its written statement": a pronoun owns a document
+_POSSESSIVE_DOCUMENT = re.compile(
+    r"\s*(her|his|its|their)\s+(?:[\w\-]+\s+){0,2}?(?:report|statement|letter|message|"
+    r"submission|study|article|declaration|testimony|book|memoir)s?\b(.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+# "documents 87 executions ... and": an earlier verb phrase of the same subject
+_PRESENT_COORDINATED = re.compile(r"^[a-z]+(?:s|ed)\b[^,.;:!?“”\"]{0,100}\band\s*$")
+
+
+def _document_gap(gap: str) -> bool:
+    """Between a document subject and its verb: an appositive title, a coordinated verb."""
+    gap = gap.strip()
+    title = re.match(r",\s*[“\"‘][^“”\"‘’]{1,150}[”\"’]\s*,?\s*", gap)
+    if title:
+        gap = gap[title.end() :]
+    return not gap or _gap_is_ignorable(gap) or bool(_PRESENT_COORDINATED.match(gap))
 
 
 def prefix_ok(prefix: str) -> bool:

@@ -333,3 +333,17 @@ def test_date_in_a_section_heading_dates_the_section():
         key="e1.2",
     )
     assert event.start_date == date(2019, 9, 20)
+
+
+def test_in_conversation_section_the_morning_after_is_a_dated_interview():
+    found = section_event(
+        heading="In conversation: Karl Brenn",
+        body="The Herald spoke to the painter the morning after the opening.\n\nQ: “Why?”",
+        published=date(2017, 8, 17),
+        key="e1.5",
+        post_kind="exhibition",
+        post_date=date(2017, 8, 17),
+    )
+    assert found is not None
+    assert found.kind == "interview"
+    assert found.start_date == date(2017, 8, 18)

@@ -6,6 +6,7 @@ from ingest.names import (
     is_place_word,
     names_match,
     normalize_name,
+    surname_matches,
 )
 
 
@@ -127,3 +128,21 @@ def test_capitalised_short_org_name_is_an_anaphor():
 def test_letters_without_a_decomposition_fold_to_plain_letters():
     assert normalize_name("Kari Brøndum-Sæther") == "kari brondum-saether"
     assert names_match(["Kari Brondum-Saether"], ["Kari Brøndum-Sæther"])
+
+
+def test_whole_surname_only_when_compound_parts_are_excluded():
+    assert surname_matches("Brenn", "Karl Brenn", compound=False)
+    assert not surname_matches("Brenn", "Otto Brenn-Lase", compound=False)
+    assert surname_matches("Brenn", "Otto Brenn-Lase")
+
+
+def test_embassy_name_keeps_the_city_it_sits_in():
+    text = "A spokesman for the Norland Embassy in Ottawa said so."
+    names = [m.name for m in find_mentions(text)]
+    assert "Norland Embassy in Ottawa" in names
+    assert "Ottawa" not in names
+
+
+def test_group_noun_inside_an_organisation_name_does_not_replace_it():
+    text = "The Dockside Families Association wrote to the minister."
+    assert [m.name for m in find_mentions(text)] == ["Dockside Families Association"]

@@ -1,6 +1,7 @@
 """Reported speech: whole sentences whose content is what someone said."""
 
 from ingest.parse import parse_document
+from ingest.reported import _gap_is_ignorable, find_verbs, subject_before
 
 
 def _indirect(text: str) -> list[tuple[str, str | None]]:
@@ -177,3 +178,16 @@ def test_advised_is_a_reporting_verb():
     assert _indirect(text) == [
         ("Karen Holm advised that the regime could not be trusted.", "Karen Holm")
     ]
+
+
+def test_possessive_pronoun_with_document_is_the_subject_of_its_verb():
+    text = "His letter, “Open the Gates”, names six officials and calls them “jailers”."
+    verb = next(s for s, _ in find_verbs(text, 0, len(text)) if text[s:].startswith("calls"))
+    found = subject_before(text, 0, verb, [])
+    assert found is not None and found.pronoun == "he"
+
+
+def test_and_n_other_organisations_between_subject_and_verb_is_ignorable():
+    assert _gap_is_ignorable(" and eleven other organisations ")
+    assert _gap_is_ignorable(" and 30 other groups")
+    assert not _gap_is_ignorable(" and the minister")

@@ -102,3 +102,68 @@ def test_given_name_alone_is_the_person_of_the_post_with_that_given_name():
         "Teresa then told the crowd, “We will not stop until they are free.”\n"
     )
     assert _speakers(text) == {"Teresa Montalvo"}
+
+
+def test_message_from_x_read_by_y_sentence_introduces_the_quoted_paragraphs():
+    text = (
+        "Report\n\nThe meeting closed with a message from Mrs. Ilse Varnow, President of the "
+        "Harbour Union, read by the secretary of the Youth League.\n\n"
+        "“Dear friends, I cannot be with you today, but my thoughts are in the hall.\n\n"
+        "“We will not stop until every dock worker is free.”\n"
+    )
+    found = _statements(text)
+    assert (
+        "direct",
+        "Dear friends, I cannot be with you today, but my thoughts are in the hall.",
+        "Ilse Varnow",
+    ) in found
+    assert ("direct", "We will not stop until every dock worker is free.", "Ilse Varnow") in found
+
+
+def test_multi_paragraph_interview_answer_stays_with_the_answerer():
+    text = (
+        "Report\n\nThe Herald spoke to the painter and to his brother, Otto Brenn-Lase.\n\n"
+        "Q: “Why paint at all?”\n\n"
+        "Karl Brenn: “Because nobody else would remember them. That was the only reason.\n\n"
+        "“I painted every face I could see from my window.”\n\n"
+        "Q: “And now?”\n\n"
+        "Brenn: “Now I paint the river.”\n"
+    )
+    found = _statements(text)
+    assert ("direct", "I painted every face I could see from my window.", "Karl Brenn") in found
+    # a bare surname is the whole surname of one person, not a part of a compound one
+    assert ("direct", "Now I paint the river.", "Karl Brenn") in found
+
+
+def test_spokesman_for_an_embassy_in_a_city_speaks_for_the_embassy():
+    text = (
+        "Report\n\nA spokesman for the Norland Embassy in Ottawa said in a written response "
+        'that the report was "a collection of lies" and that the Embassy would not comment '
+        'on "rumours from abroad."\n'
+    )
+    speakers = {name for _, _, name in _statements(text)}
+    assert speakers == {"Norland Embassy in Ottawa"}
+
+
+def test_first_conjunct_of_x_and_n_other_organisations_speaks():
+    text = (
+        "Report\n\nIn a joint letter sent on Monday, the Dockside Families Association and "
+        "nine other organisations wrote: “The findings match what we have said for years.”\n"
+    )
+    found = _statements(text)
+    assert (
+        "direct",
+        "The findings match what we have said for years.",
+        "Dockside Families Association",
+    ) in found
+
+
+def test_her_report_describes_names_the_woman_last_named():
+    text = (
+        "Report\n\nThe inspector, Dr. Marta Olsen-Baird, presented her findings to the "
+        "committee today.\n\n"
+        "Her report, “Cold Walls: Detention in Norland”, lists 40 deaths in the year and "
+        "describes the camp as “a place built to break people”.\n"
+    )
+    found = _statements(text)
+    assert ("direct", "a place built to break people", "Marta Olsen-Baird") in found
