@@ -79,10 +79,17 @@ def import_paths(
     paths: Iterable[Path],
     max_bytes: int,
     on_file: Callable[[FileResult], None] | None = None,
+    on_total: Callable[[int], None] | None = None,
 ) -> tuple[IngestRun, list[FileResult]]:
-    """Import every file under ``paths``, each in its own transaction, and record the run."""
+    """Import every file under ``paths``, each in its own transaction, and record the run.
+
+    ``on_total`` hears how many files there are once the folders are walked; ``on_file``
+    hears what became of each one.
+    """
     paths = [Path(p) for p in paths]
     files, results = collect_files(paths)
+    if on_total:
+        on_total(len(files) + len(results))
     run = IngestRun.objects.create(paths=[str(p) for p in paths])
     for result in results:
         if on_file:

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from ingest.services import FileResult, collect_files, import_paths
+from ingest.services import FileResult, import_paths
 
 
 class Command(BaseCommand):
@@ -25,13 +25,15 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true", help="Hide the progress bar.")
 
     def handle(self, *args, paths, max_bytes, no_progress, verbosity, **options):
-        files, missing = collect_files(paths)
         bar = tqdm(
-            total=len(files) + len(missing),
             unit="file",
             disable=no_progress or verbosity == 0 or not sys.stderr.isatty(),
             file=sys.stderr,
         )
+
+        def on_total(total: int) -> None:
+            bar.total = total
+            bar.refresh()
 
         def on_file(result: FileResult) -> None:
             bar.update(1)
@@ -41,7 +43,9 @@ class Command(BaseCommand):
                 bar.write(f"{result.path}: {result.status}", file=sys.stderr)
 
         started = time.monotonic()
-        run, results = import_paths(paths=paths, max_bytes=max_bytes, on_file=on_file)
+        run, results = import_paths(
+            paths=paths, max_bytes=max_bytes, on_file=on_file, on_total=on_total
+        )
         bar.close()
         self._summary(run.counts, len(run.warnings), verbosity, time.monotonic() - started, run.pk)
         failed = [r for r in results if r.status == "failed"]
