@@ -430,7 +430,7 @@ def _runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return found
 
 
-# A mission abroad is named by its city: "the Velmari Embassy in Washington".
+# A mission abroad is named by its city: "the Norvic Embassy in Ottawa".
 _POSTING_WORDS = word_set("embassy consulate consulate-general mission delegation legation")
 _POSTING_PLACE = re.compile(
     r"[ \u00a0]+in[ \u00a0]+([A-ZÀ-Þ][\w’'\-]*(?:[ \u00a0]+[A-ZÀ-Þ][\w’'\-]*)?)"
@@ -473,7 +473,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     groups = _group_mentions(text, start, end)
     for group in groups:
         overlapping = [m for m in found if m.start < group.end and group.start < m.end]
-        # "the Karsk Families Association": a group noun inside a longer organisation's
+        # "the Harbour Families Association": a group noun inside a longer organisation's
         # name does not replace it
         if all(m.end <= group.end for m in overlapping):
             found = [m for m in found if m not in overlapping]

@@ -282,7 +282,7 @@ class _Parser:
         document never capitalises except where a sentence starts (or in a Title Case heading)
         is not a name; nor is one word the document also prints in lower case as a common noun
         ("Resistance" beside "the resistance movement"), nor one word after "the" and a
-        nationality ("the Iranian Resistance")."""
+        nationality ("the Chilean Opposition")."""
         if mention.kind == "group":
             return self._generic_group(mention)
         if mention.kind == "person" and (
@@ -319,7 +319,7 @@ class _Parser:
         )
 
     def _national_noun(self, mention: Mention) -> bool:
-        """ "the Iranian Resistance", "the Syrian Opposition": "the", a nationality, a noun."""
+        """ "the Chilean Opposition", "the Greek Resistance": "the", a nationality, a noun."""
         roles = mention.role.split()
         if not roles or not all(w.lower() in NATIONALITIES for w in roles):
             return False
@@ -331,7 +331,7 @@ class _Parser:
     def _place_phrase(self, mention: Mention) -> bool:
         """ "held at the 5th District Municipality", "the spokesman in Paris": a name right
         after "at"/"in" is where something happens, not who speaks (unless it owns something:
-        "in Rajavi’s words")."""
+        "in Okafor’s words")."""
         before = self.text[max(0, mention.start - 30) : mention.start]
         if not _LOCATIVE.search(before):
             return False
@@ -1037,7 +1037,7 @@ def _introduces_quote(sentence: str) -> bool:
 
 
 def _title_case_lines(text: str) -> list[Span]:
-    """Lines written in Title Case ("Nobel Laureates Condemn Executions in Iran"): every
+    """Lines written in Title Case ("Mayors Condemn Closures in Northern Towns"): every
     word longer than three letters is capitalised, so the capitals say nothing about names."""
     found = []
     for match in _LINE.finditer(text):
