@@ -7,7 +7,6 @@ editor has edited or reviewed); it only adds occurrences to it.
 import hashlib
 import logging
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -35,6 +34,7 @@ from ingest.decode import RejectedFile, decode_bytes
 from ingest.events import merge_events, same_event
 from ingest.names import names_match, normalize_name
 from ingest.parse import parse_document
+from ingest.text import fold
 from ingest.types import ParsedDocument, ParsedEvent, ParsedSpeaker
 
 logger = logging.getLogger(__name__)
@@ -408,9 +408,7 @@ def fingerprint(text: str) -> str:
 
 def comparable(text: str) -> str:
     """A quote reduced to its lower-case unaccented words, for comparing two sources."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return " ".join(re.findall(r"\w+", plain))
+    return " ".join(re.findall(r"\w+", fold(text)))
 
 
 class StatementMatcher:
