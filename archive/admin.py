@@ -97,13 +97,30 @@ class OccurrenceInline(admin.TabularInline):
 
 @admin.register(Statement)
 class StatementAdmin(CuratedOnSaveMixin, admin.ModelAdmin):
-    list_display = ["short_text", "speaker", "kind", "event", "date", "review_status", "curated"]
-    list_filter = ["review_status", "kind", "curated", "event__kind"]
+    list_display = [
+        "short_text",
+        "speaker",
+        "kind",
+        "event",
+        "date",
+        "review_status",
+        "rule",
+        "confidence",
+        "curated",
+    ]
+    list_filter = ["review_status", "kind", "curated", "rule", "event__kind"]
     list_select_related = ["speaker", "event"]
     search_fields = ["text", "speaker__name"]
     autocomplete_fields = ["speaker", "event"]
     date_hierarchy = "date"
-    readonly_fields = ["fingerprint", "speaker_names", "created_at", "updated_at"]
+    readonly_fields = [
+        "rule",
+        "confidence",
+        "fingerprint",
+        "speaker_names",
+        "created_at",
+        "updated_at",
+    ]
     inlines = [OccurrenceInline]
     actions = ["mark_verified", "mark_rejected"]
 

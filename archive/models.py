@@ -301,6 +301,14 @@ class Statement(models.Model):
         output_field=SearchVectorField(),
         db_persist=True,
     )
+    rule = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="The ingest rule that attributed the statement to its speaker.",
+    )
+    confidence = models.FloatField(
+        default=0.5, help_text="How sure that rule is of the speaker, from 0 to 1."
+    )
     curated = models.BooleanField(
         default=False, help_text="Set when an editor changes the record; ingest then leaves it."
     )
@@ -320,6 +328,10 @@ class Statement(models.Model):
                 condition=Q(review_status__in=ReviewStatus.values),
                 name="statement_review_status_is_known",
             ),
+            models.CheckConstraint(
+                condition=Q(confidence__gte=0) & Q(confidence__lte=1),
+                name="statement_confidence_in_unit_range",
+            ),
         ]
         indexes = [
             # Full-text search on /statements/?q=.
@@ -332,10 +344,10 @@ class Statement(models.Model):
             models.Index(
                 F("date").desc(nulls_last=True), F("id").desc(), name="statement_newest_idx"
             ),
+            # Review-status filter, and the review queue: unreviewed, least confident first.
+            models.Index(fields=["review_status", "confidence"], name="statement_review_idx"),
             # Ingest finds the same quote from another source.
             models.Index(fields=["speaker", "fingerprint"], name="statement_fingerprint_idx"),
-            # Review-status filter and the future review queue.
-            models.Index(fields=["review_status"], name="statement_review_idx"),
         ]
 
     def __str__(self) -> str:

@@ -655,8 +655,11 @@ class _Parser:
         start: int,
         end: int,
         speaker: _Entry | None,
+        *,
+        rule: str = "",
+        confidence: float = 0.5,
     ) -> None:
-        """Record one statement."""
+        """Record one statement, with the rule that attributed it and that rule's confidence."""
         start, end = trim(self.text, start, end)
         if end <= start:
             return
@@ -671,6 +674,8 @@ class _Parser:
                 event_key=event_key,
                 article_index=index,
                 role=role,
+                rule=rule,
+                confidence=confidence,
             )
         )
 

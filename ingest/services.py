@@ -239,7 +239,13 @@ def write_parsed(source: Source, parsed: ParsedDocument) -> tuple[dict[str, int]
         if when is None and article is not None:
             when = article.published
         statement = matcher.resolve(
-            speaker=speaker, kind=found.kind, text=found.text, event=event, date=when
+            speaker=speaker,
+            kind=found.kind,
+            text=found.text,
+            event=event,
+            date=when,
+            rule=found.rule,
+            confidence=found.confidence,
         )
         occurrences.setdefault(
             (id(statement), found.start, found.end),
@@ -449,7 +455,9 @@ class StatementMatcher:
                 return candidate
         return None
 
-    def resolve(self, *, speaker: Speaker, kind: str, text: str, event, date) -> Statement:
+    def resolve(
+        self, *, speaker: Speaker, kind: str, text: str, event, date, rule: str, confidence: float
+    ) -> Statement:
         """The matching statement (filling in what it lacks) or a new, not yet saved one."""
         statement = self.find(speaker=speaker, kind=kind, text=text)
         if statement is None:
@@ -461,6 +469,8 @@ class StatementMatcher:
                 date=date,
                 fingerprint=fingerprint(text),
                 review_status=ReviewStatus.UNREVIEWED,
+                rule=rule,
+                confidence=confidence,
             )
             self._statements_of(speaker).append(statement)
             self._new.append(statement)

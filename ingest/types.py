@@ -59,6 +59,8 @@ class ParsedStatement:
     article_index: int | None = None  # index into ParsedDocument.articles
     role: str = ""  # the speaker's role/description as this source gives it
     date: dt.date | None = None  # when the statement was made, if known
+    rule: str = ""  # name of the attribution rule that chose the speaker, e.g. "said-after"
+    confidence: float = 0.5  # how sure that rule is of the speaker, 0..1
 
 
 @dataclass
