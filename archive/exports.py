@@ -42,6 +42,8 @@ def occurrence_rows() -> Iterator[dict]:
                 if event
                 else None
             ),
+            "rule": statement.rule,
+            "confidence": statement.confidence,
         }
 
 
