@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ingest.articles import Post, split_posts, subheading_sections
+from ingest.confidence import confidence
 from ingest.dates import reference_date
 from ingest.events import article_date, detect_event, section_event
 from ingest.names import (
@@ -231,6 +232,8 @@ class _Parser:
         self._words = Counter(_WORD.findall(text))
         self._surname_known: dict[str, bool] = {}
         self._raw: dict[Span, list[Mention]] = {}
+        # name of the rule behind the last speaker found (set by the attribution methods)
+        self.how = ""
 
     def sentences(self, start: int, end: int) -> list[Span]:
         """Sentences of ``text[start:end]``, cached (the walk asks for them repeatedly)."""
@@ -523,6 +526,7 @@ class _Parser:
                     self._describe(entry, found.subject, verb_start)
                     return entry
                 continue
+            self.how = "pronoun"
             return ctx.pronoun(found.pronoun) or self._last_person(start, found.pronoun, ctx)
         # "X, who said that ..."
         for mention in mentions:
@@ -532,11 +536,16 @@ class _Parser:
             if re.match(r",\s+who\s+(?:also\s+)?(\w+)", after) and any(
                 vs - mention.end < 40 for vs, _ in find_verbs(self.text, mention.end, end)
             ):
+                self.how = "relative-clause"
                 return self.resolve(mention, ctx)
         agent = self.passive_agent(start, end, para, ctx)
         if agent is not None:
+            self.how = "passive-agent"
             return agent
-        return self.described_subject(start, end, ctx)
+        found = self.described_subject(start, end, ctx)
+        if found is not None:
+            self.how = "role-noun"
+        return found
 
     def _last_person(self, pos: int, pronoun: str, ctx: _Context) -> _Entry | None:
         """ "he"/"she" with no speaker yet: the person named last before ``pos`` in the post."""
@@ -619,11 +628,22 @@ class _Parser:
             if message is None and _SALUTATION.match(ptext) and ptext[0] not in _QUOTE_START:
                 message = ctx.intro or (ctx.recent[0] if ctx.recent else None)
             if message is not None:
-                self.add(post, index, event_key, "direct", para[0], para[1], message)
+                self.add(
+                    post, index, event_key, "direct", para[0], para[1], message, rule="message"
+                )
                 for quote in pquotes:
-                    speaker = self.attribute(quote, para, paras, pos, ctx)
+                    speaker, rule = self.attribute(quote, para, paras, pos, ctx)
                     if speaker is not None and speaker is not message:
-                        self.add(post, index, event_key, "direct", quote.start, quote.end, speaker)
+                        self.add(
+                            post,
+                            index,
+                            event_key,
+                            "direct",
+                            quote.start,
+                            quote.end,
+                            speaker,
+                            rule=rule,
+                        )
                 ctx.carried = None
                 continue
             heading = self.heading_speaker(para, paras, pos, ctx, pquotes)
@@ -636,11 +656,13 @@ class _Parser:
             carried = None
             for quote in pquotes:
                 self.touch_before(para, quote.open_at or quote.start, ctx)
-                speaker = self.attribute(quote, para, paras, pos, ctx)
+                speaker, rule = self.attribute(quote, para, paras, pos, ctx)
                 ctx.last_quote = speaker
                 self.speaker_of[quote.start] = speaker
                 ctx.touch(speaker)
-                self.add(post, index, event_key, "direct", quote.start, quote.end, speaker)
+                self.add(
+                    post, index, event_key, "direct", quote.start, quote.end, speaker, rule=rule
+                )
                 carried = speaker if quote.close_at is None else None
             ctx.carried = carried
             chain = self.reported(post, index, event_key, para, pquotes, ctx, chain)
@@ -656,8 +678,7 @@ class _Parser:
         end: int,
         speaker: _Entry | None,
         *,
-        rule: str = "",
-        confidence: float = 0.5,
+        rule: str,
     ) -> None:
         """Record one statement, with the rule that attributed it and that rule's confidence."""
         start, end = trim(self.text, start, end)
@@ -675,7 +696,7 @@ class _Parser:
                 article_index=index,
                 role=role,
                 rule=rule,
-                confidence=confidence,
+                confidence=confidence(rule) if speaker else 0.0,
             )
         )
 
@@ -736,36 +757,42 @@ class _Parser:
 
     def attribute(
         self, quote: Quote, para: Span, paras: list[Span], pos: int, ctx: _Context
-    ) -> _Entry | None:
-        """The speaker of one quoted passage."""
+    ) -> tuple[_Entry | None, str]:
+        """The speaker of one quoted passage, and the name of the rule that found it."""
         text = self.text
         if quote.continued:
-            return ctx.last_quote
+            return ctx.last_quote, "continued-paragraph"
         lead = text[para[0] : quote.open_at] if quote.open_at is not None else ""
         label = _INTERVIEW.match(lead) if lead else None
         if label:
             if label.group(1).strip().lower() in _INTERVIEWER:
-                return None
+                return None, "interviewer"
             entry = self.resolve_phrase(para[0], quote.open_at, para, ctx)
             if entry:
-                return entry
+                return entry, "name-label"
+        self.how = ""
         after = self.after_attribution(quote, para, paras, pos, ctx)
         if after is not None:
-            return after
+            return after, self.how or "said-after"
         if ctx.carried is not None and quote.open_at == para[0]:
             # the previous paragraph left its quotation open and this one opens a mark
             # again: the same speaker's multi-paragraph quotation goes on
-            return ctx.carried
+            return ctx.carried, "continued-paragraph"
+        self.how = ""
         before = self.before_attribution(quote, para, ctx)
         if before is not None:
-            return before
+            return before, self.how or "said-before"
         at_start = not lead.strip() or (quote.stray_close and quote.start == para[0])
         earlier = [q for q in self.speaker_of if para[0] <= q < quote.start]
         if earlier:
-            return self.speaker_of[max(earlier)]
+            return self.speaker_of[max(earlier)], "same-paragraph"
         if at_start:
-            return ctx.intro or ctx.heading or (ctx.recent[0] if ctx.recent else None)
-        return None
+            if ctx.intro:
+                return ctx.intro, "colon-intro"
+            if ctx.heading:
+                return ctx.heading, "heading"
+            return (ctx.recent[0], "recent-speaker") if ctx.recent else (None, "")
+        return None, ""
 
     def after_attribution(
         self, quote: Quote, para: Span, paras: list[Span], pos: int, ctx: _Context
@@ -809,15 +836,18 @@ class _Parser:
         verbs = [v for v in find_verbs(text, start, end) if v[0] - start <= 90]
         according = re.match(r"according to\s+", text[start:end], re.IGNORECASE)
         if according:
+            self.how = "according-to"
             return self.resolve_phrase(start + according.end(), end, para, ctx)
         if not verbs:
             return None
         verb_start, verb_end = verbs[0]
         if verb_start == start:
+            self.how = "said-after"
             return self.resolve_phrase(verb_end, min(end, verb_end + 90), para, ctx)
         subject = text[start:verb_start]
         if len(sentences(text, start, verb_start)) > 1 or word_count(subject) > 12:
             return None
+        self.how = "said-after"
         return self.resolve_phrase(start, verb_start, para, ctx, first=True)
 
     def before_attribution(self, quote: Quote, para: Span, ctx: _Context) -> _Entry | None:
@@ -833,8 +863,10 @@ class _Parser:
             if s > quote.open_at:
                 break
         if sent_start >= quote.open_at:
+            self.how = "said-earlier"
             return self.paragraph_subject(para[0], quote.open_at, para, ctx)
         prior_close = [q for q in self.speaker_of if para[0] <= q < quote.open_at]
+        self.how = "said-before"
         entry = self.sentence_subject(sent_start, quote.open_at, para, ctx, nearest=True)
         if entry:
             return entry
@@ -844,9 +876,11 @@ class _Parser:
         people = [m for m in zone_mentions if m.kind in ("person", "group", "organization")]
         for mention in people[:1]:
             if mention.start - sent_start < 60:
+                self.how = "named-before"
                 return self.resolve(mention, ctx)
         word = re.match(r"\s*(he|she|they)\b", text[sent_start : quote.open_at], re.IGNORECASE)
         if word:
+            self.how = "pronoun"
             return ctx.pronoun(word.group(1))
         return None
 
@@ -932,6 +966,7 @@ class _Parser:
                 first = False
                 continue
             speaker = None
+            rule = "opinion-intro"
             intro = opinion_intro(sentence)
             if intro:
                 speaker = (
@@ -940,8 +975,11 @@ class _Parser:
                     else self.resolve_phrase(s, s + len(sentence), para, ctx)
                 )
             if speaker is None:
+                self.how = "reported-verb"
                 speaker = self.sentence_subject(s, e, para, ctx)
+                rule = "reported-pronoun" if self.how == "pronoun" else self.how
             if speaker is None:
+                rule = "said-after-sentence"
                 trailing = trailing_attribution(sentence)
                 if trailing:
                     speaker = (
@@ -953,7 +991,7 @@ class _Parser:
                 starts_other = self._starts_with_other_person(s, e, para, chain, ctx)
                 pronoun_start = re.match(r"(?:he|she|they)\b", sentence, re.IGNORECASE)
                 if not starts_other and (not first or pronoun_start):
-                    speaker = chain
+                    speaker, rule = chain, "reported-chain"
             if speaker is None:
                 chain = None
                 self._note_subject(s, e, para, ctx)
@@ -964,7 +1002,7 @@ class _Parser:
             first = False
             if long_quote or _introduces_quote(sentence):
                 continue
-            self.add(post, index, event_key, "indirect", s, e, speaker)
+            self.add(post, index, event_key, "indirect", s, e, speaker, rule=rule)
         return chain
 
     def _starts_with_other_person(
