@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from ingest.dates import FoundDate, find_dates, relative_dates
 from ingest.event_kinds import FUTURE_RE, HAPPENED_RE, cue
 from ingest.event_text import all_sentences, lead, sentence_at
-from ingest.post_dates import own_date_mention
+from ingest.post_dates import metadata_mentions, own_date_mention
 
 # "a two-day meeting", "the 3-day summit": how many days an event lasted
 _DURATION_RE = re.compile(r"\b(?P<n>two|three|four|five|[2-5])[- ]day\b", re.IGNORECASE)
@@ -17,8 +17,82 @@ _ENDING_RE = re.compile(
     r"\b(?:at the (?:end|close) of|closed|closing|concluded|ended|wrapped up|final day)\b",
     re.IGNORECASE,
 )
+# "the 2018 Freedom Convention", "Spring Summit 2024": an event named with its year
+_EVENT_NOUN = (
+    r"(?:Conference|Convention|Summit|Rally|Gathering|Forum|Session|Symposium|Seminar"
+    r"|Exhibition|Festival|March|Congress|Meeting|Dialogue|Assembly)s?"
+)
+_NAMED_YEAR_RE = re.compile(
+    rf"\b(?P<y>(?:19|20)\d\d)\s+(?:[A-Z][\w’'-]*\s+){{0,5}}{_EVENT_NOUN}\b"
+    rf"|\b{_EVENT_NOUN}\s+(?P<y2>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_ORDINALS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+]
+# "marks the fourth anniversary of the disputed elections": the year is that many after theirs
+_ANNIVERSARY_RE = re.compile(
+    rf"\b(?P<n>{'|'.join(_ORDINALS)}|\d{{1,3}}(?:st|nd|rd|th))\s+anniversary\s+of\s+"
+    r"(?P<what>[^.;:!?]{3,80})",
+    re.IGNORECASE,
+)
+_YEAR_RE = re.compile(r"(?<![\w/-])(?:19|20)\d\d(?![\w/-])")
+_WEEKDAY_WORD_RE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 RECENT_DAYS = 14  # a dated mention this close before the post's date is probably its event
 STALE_DAYS = 45  # a dated mention older than this is background, not the event
+
+
+def _anniversary_year(text: str) -> int | None:
+    """ "this marks the fourth anniversary of the elections" + "since the 2020 elections":
+    the year of the anniversary (2024), when the text names the year of what it marks."""
+    for m in _ANNIVERSARY_RE.finditer(text):
+        n = m["n"].lower()
+        count = _ORDINALS.index(n) + 1 if n in _ORDINALS else int(n[:-2])
+        years = _YEAR_RE.findall(m["what"])
+        if years:
+            return int(years[0]) + count
+        words = {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]{5,}", m["what"])}
+        for y in _YEAR_RE.finditer(text):
+            near = text[max(0, y.start() - 30) : y.end() + 30]
+            if words & {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]{5,}", near)}:
+                return int(y[0]) + count
+    return None
+
+
+def stated_year(text: str) -> int | None:
+    """The year a post's own words give its event, for posts without any full date: the
+    year of an anniversary it marks, else the latest year an event name carries."""
+    year = _anniversary_year(text)
+    if year is not None:
+        return year
+    named = [int(m["y"] or m["y2"]) for m in _NAMED_YEAR_RE.finditer(text)]
+    return max(named, default=None)
+
+
+def year_anchor(text: str) -> date | None:
+    """The last day of ``stated_year(text)``: an anchor for dates written without a year."""
+    year = stated_year(text)
+    return date(year, 12, 31) if year else None
+
+
+def post_day(body: str, published: date | None, anchor: date | None) -> date | None:
+    """The post's date, or the day of a dateline that leaves out its year (year from
+    ``anchor``): what "on Friday" counts back from."""
+    if published is not None or anchor is None:
+        return published
+    own = own_date_mention(body, default_year=anchor.year)
+    return adjust_year(own, anchor).value if own is not None else None
 
 
 def with_duration(found: FoundDate, sentence: str) -> FoundDate:
@@ -64,6 +138,11 @@ def _score(
         score += 1
     if found.start < lead_end:
         score += 1
+    if any(c.isdigit() for c in body[found.start : found.end]):
+        # "on Friday, as this 9 August marks ...": the weekday named beside a date agrees
+        days = {m[0][:3].lower() for m in _WEEKDAY_WORD_RE.finditer(sentence)}
+        if found.value.strftime("%a").lower() in days:
+            score += 2
     if published is not None:
         age = (published - found.value).days
         if 0 <= age <= RECENT_DAYS:
@@ -79,12 +158,13 @@ def _score(
 
 def event_date(body: str, published: date | None, anchor: date | None) -> FoundDate | None:
     """The best-scoring date mention for the event the body reports, if any scores well."""
-    own = own_date_mention(body)
     year = anchor.year if anchor else None
+    chrome = metadata_mentions(body, default_year=year)
     found = [adjust_year(f, anchor) for f in find_dates(body, default_year=year)]
-    if published is not None:
-        found += relative_dates(body, published)
-    found = [f for f in found if not (own and own.start <= f.start < own.end)]
+    counted_from = post_day(body, published, anchor)
+    if counted_from is not None:
+        found += relative_dates(body, counted_from)
+    found = [f for f in found if not any(m.start <= f.start < m.end for m in chrome)]
     if not found:
         return None
     sentences = all_sentences(body)

@@ -13,7 +13,14 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from ingest.dates import days_between, find_dates
-from ingest.event_dates import adjust_year, day_after, event_date, with_duration
+from ingest.event_dates import (
+    adjust_year,
+    day_after,
+    event_date,
+    post_day,
+    with_duration,
+    year_anchor,
+)
 from ingest.event_kinds import CUE_RES, EVENT_KINDS, cue, event_kind
 from ingest.event_names import cue_sentence, event_name, location_in
 from ingest.event_text import all_sentences, sentence_at
@@ -40,7 +47,7 @@ def detect_event(
     kind = event_kind(title=title, body=body)
     if kind is None:
         return None
-    anchor = published or context_date
+    anchor = published or context_date or year_anchor(f"{title}\n{body}")
     found = event_date(body, published, anchor)
     cued = cue_sentence(title, body)[1]
     if found is not None:
@@ -50,7 +57,7 @@ def detect_event(
         location = location_in(sentence, found.start - pos)
     else:
         # Reports appear on or soon after the event: the post's date is the best guess.
-        start, until, sentence, location = published, None, cued, ""
+        start, until, sentence, location = post_day(body, published, anchor), None, cued, ""
     location = location or location_in(cued)
     named_in = sentence if cue(sentence, need_context=False) else cued
     return ParsedEvent(
@@ -91,7 +98,7 @@ def section_event(
         return None
     if found_cue[1] == post_kind and not _NAMED_HEADING_RE.search(heading):
         return None
-    anchor = published or context_date
+    anchor = published or context_date or year_anchor(f"{heading}\n{body}")
     dated = [adjust_year(f, anchor) for f in find_dates(heading)]
     if dated and (dated[0].year_given or anchor is not None):
         # "Panel (Friday, 20 September 2019)": the heading dates its own section

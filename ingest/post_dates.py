@@ -13,7 +13,7 @@ from ingest.event_text import body_lines
 _DATELINE_PREFIX_RE = re.compile(r"^[A-Z][\w .’'()-]{0,50},\s*$")
 _DATELINE_SUFFIX_RE = re.compile(r"^\s*(?:/[^/\n]{1,60}/)?\s*(?:--|[-–—:(])")
 _POSTED_RE = re.compile(
-    r"\b(?:posted|published|updated|dated|released)(?:\s+on)?\s*:?\s*$", re.IGNORECASE
+    r"\b(?:posted|published|updated|dated?|released)(?:\s+on)?\s*:?\s*$", re.IGNORECASE
 )
 _META_SEPARATOR_RE = re.compile(r"\s[|·•]\s")
 # "21/10/2018 by Jane Roe — News": a date, then the writer, then perhaps a dash and categories
@@ -55,21 +55,34 @@ def _is_byline(body: str, found: FoundDate) -> bool:
     return bool(_DATE_ONLY_LEFTOVER_RE.match(before + after))
 
 
-def own_date_mention(body: str) -> FoundDate | None:
-    """The mention that gives the post's date: dateline, byline or a date-only line."""
-    found = [f for f in find_dates(body) if f.year_given]
-    if not found:
-        return None
+def _metadata_mentions(body: str, default_year: int | None) -> list[FoundDate]:
+    """Datelines first, then date lines and bylines: the mentions that date the post."""
+    found = find_dates(body, default_year=default_year)
     lines = body_lines(body)
     head_end = lines[min(len(lines), 6) - 1][0] + 400 if lines else 0
     tail_start = lines[-6][0] if len(lines) >= 6 else 0
-    for f in found:
-        if f.start <= head_end and (_is_dateline(body, f) or _is_byline(body, f)):
-            return f
-    for f in found:
-        if f.start >= tail_start and _is_byline(body, f):
-            return f
-    return None
+    datelines = [f for f in found if f.start <= head_end and _is_dateline(body, f)]
+    dated = [f for f in found if f.year_given and f not in datelines]
+    bylines = [f for f in dated if f.start <= head_end and _is_byline(body, f)]
+    tail = [f for f in dated if f.start >= tail_start and f not in bylines and _is_byline(body, f)]
+    return datelines + bylines + tail
+
+
+def own_date_mention(body: str, *, default_year: int | None = None) -> FoundDate | None:
+    """The mention that gives the post's date: dateline, byline or a date-only line.
+
+    A dateline ("GENEVA, 2 March 2021 --") beats a date line printed above it, which is
+    often the page's header or crawl date. With ``default_year`` a dateline may leave out
+    its year ("Paris, June 30 (Wire) --").
+    """
+    found = _metadata_mentions(body, default_year)
+    return found[0] if found else None
+
+
+def metadata_mentions(body: str, *, default_year: int | None = None) -> list[FoundDate]:
+    """Every dateline, byline and date-only line of the body: they date the page or the
+    post, never the event it reports."""
+    return _metadata_mentions(body, default_year)
 
 
 def article_date(*, title: str, body: str) -> date | None:
