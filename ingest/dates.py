@@ -145,6 +145,39 @@ def find_dates(text: str, *, default_year: int | None = None) -> list[FoundDate]
     return [f for f in found if f is not None]
 
 
+# "on Saturday", "last Tuesday", "yesterday": a day counted back from the post's date
+_WEEKDAY_NAME = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+RELATIVE_RE = re.compile(
+    r"\b(?P<word>today|tonight|this morning|this evening|yesterday)\b"
+    rf"|\b(?P<prep>on|last|this|from|On|Last|This|From)\s+(?P<wd>{_WEEKDAY_NAME})"
+    # "from Thursday to Saturday": a run of days ending on the second weekday
+    rf"(?:\s+(?:to|until|through|till)\s+(?P<wd2>{_WEEKDAY_NAME}))?"
+    r"(?![,\s]+(?:the\s+)?\d|[,\s]+[A-Z][a-z]+\.?\s+\d)"
+)
+
+
+def relative_dates(text: str, published: date) -> list[FoundDate]:
+    """Dates of "today", "yesterday" and bare weekday mentions, counted back from published."""
+    out = []
+    for m in RELATIVE_RE.finditer(text):
+        if m["word"]:
+            back = 1 if m["word"] == "yesterday" else 0
+        else:
+            back = (published.weekday() - WEEKDAYS[m["wd"][:3].lower()]) % 7
+            if back == 0 and m["prep"].lower() == "last":
+                back = 7
+        day = published - timedelta(days=back)
+        until = None
+        if m["wd2"]:
+            until = day + timedelta(
+                days=(WEEKDAYS[m["wd2"][:3].lower()] - WEEKDAYS[m["wd"][:3].lower()]) % 7
+            )
+        if m["prep"] and m["prep"].lower() == "from" and until is None:
+            continue  # "from Monday" alone starts something still going on
+        out.append(FoundDate(m.start(), m.end(), day, False, until))
+    return out
+
+
 @cache
 def _dateparser_settings(default_year: int | None) -> dict:
     """dateparser settings that never borrow missing parts from today's date."""

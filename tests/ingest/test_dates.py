@@ -3,6 +3,7 @@
 from datetime import date
 
 from ingest.dates import find_dates, parse_date, reference_date
+from ingest.event_dates import stated_year
 
 
 def test_abbreviated_month_with_comma_and_year():
@@ -87,3 +88,12 @@ def test_unparseable_text_is_none():
 def test_reference_date_is_latest_full_date():
     text = "First 2 May 2010, then 1 June 2012, and on July 4 something."
     assert reference_date(text) == date(2012, 6, 1)
+
+
+def test_stated_year_of_an_anniversary_of_a_dated_event():
+    text = "The town marks the fifth anniversary of the 2016 floods with a concert."
+    assert stated_year(text) == 2021
+
+
+def test_stated_year_is_none_for_a_year_of_background_history():
+    assert stated_year("They recalled the 1988 strike and its leaders.") is None

@@ -347,3 +347,59 @@ def test_in_conversation_section_the_morning_after_is_a_dated_interview():
     assert found is not None
     assert found.kind == "interview"
     assert found.start_date == date(2017, 8, 18)
+
+
+def test_dateline_beats_a_date_line_above_the_headline():
+    # the line above the headline is the page's header (or crawl) date, not the post's
+    body = (
+        "Tuesday, March 3, 2026\n\n"
+        "Growers discuss frost\n\n"
+        "Lyon, October 9, 2015—Growers took part in a conference on Thursday held in Lyon "
+        "about frost damage to the vineyards."
+    )
+    assert article_date(title="Growers discuss frost", body=body) == date(2015, 10, 9)
+    event = detect_event(
+        title="Growers discuss frost", body=body, published=date(2015, 10, 9), key="e1"
+    )
+    assert event.start_date == date(2015, 10, 8)  # the Thursday before Friday 9 October
+
+
+def test_date_label_before_a_dateline_gives_the_post_date():
+    body = " date 2021-05-15 OSLO — Thousands of nurses rallied in the capital on Saturday."
+    published = article_date(title="", body=body)
+    assert published == date(2021, 5, 15)
+    event = detect_event(title="", body=body, published=published, key="e1")
+    assert event.start_date == date(2021, 5, 15)
+
+
+def test_dateline_without_year_is_not_the_event_date():
+    body = (
+        "Lyon, June 30 (Example Wire) – Hundreds of farmers rallied this Saturday, February 6,"
+        " in the old town to demand fair milk prices.\n\n"
+        "Lyon, February 6, 2021, photo by a staff photographer"
+    )
+    event = detect_event(
+        title="", body=body, published=None, key="e1", context_date=date(2021, 2, 6)
+    )
+    assert event.start_date == date(2021, 2, 6)
+
+
+def test_an_event_named_with_its_year_gives_the_year_of_a_date_without_one():
+    body = (
+        "Hundreds of engineers met in Oslo this weekend to talk about clean water.\n\n"
+        "The June 4 summit, held near the harbour, was the largest so far. Its organisers "
+        "presented a plan at the 2019 Nordic Water Summit."
+    )
+    event = detect_event(title="", body=body, published=None, key="e1")
+    assert event.start_date == date(2019, 6, 4)
+
+
+def test_an_anniversary_gives_the_year_and_the_weekday_confirms_the_day():
+    body = (
+        "Her speech came on Tuesday, as this 8 May marks the third anniversary of the "
+        "disputed referendum in the province.\n\n"
+        "“We have not forgotten,” she said at a rally of several thousand people held in the "
+        "square, where she has lived since the 2015 referendum."
+    )
+    event = detect_event(title="", body=body, published=None, key="e1")
+    assert event.start_date == date(2018, 5, 8)  # 2015 + 3; 8 May 2018 was a Tuesday
