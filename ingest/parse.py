@@ -7,7 +7,7 @@ Direct quotes come from ``ingest.quotes``, reported speech from ``ingest.reporte
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ingest.articles import Post, split_posts, subheading_sections
 from ingest.confidence import confidence
@@ -527,6 +527,9 @@ class _Parser:
                     return entry
                 continue
             self.how = "pronoun"
+            own = self._own_subject(start, verb_start, found.pronoun, mentions, ctx)
+            if own is not None:
+                return own
             return ctx.pronoun(found.pronoun) or self._last_person(start, found.pronoun, ctx)
         # "X, who said that ..."
         for mention in mentions:
@@ -546,6 +549,19 @@ class _Parser:
         if found is not None:
             self.how = "role-noun"
         return found
+
+    def _own_subject(
+        self, start: int, verb_start: int, pronoun: str, mentions: list[Mention], ctx: _Context
+    ) -> _Entry | None:
+        """ "X recalled that ..., which he described as “...”": a pronoun goes first to the
+        person who is the subject of an earlier reporting verb of the same sentence."""
+        if pronoun not in ("he", "she"):
+            return None
+        for earlier, _ in find_verbs(self.text, start, verb_start):
+            found = subject_before(self.text, start, earlier, mentions)
+            if found and found.subject is not None and found.subject.kind == "person":
+                return self.resolve(found.subject, ctx, create=True)
+        return None
 
     def _last_person(self, pos: int, pronoun: str, ctx: _Context) -> _Entry | None:
         """ "he"/"she" with no speaker yet: the person named last before ``pos`` in the post."""
@@ -825,7 +841,7 @@ class _Parser:
     def _clause_speaker(self, start: int, end: int, para: Span, ctx: _Context) -> _Entry | None:
         """Speaker of a short attribution clause such as ``said X`` or ``the X continued``."""
         text = self.text
-        lead = re.match(r"[\s,.;:!?…—–\-]*", text[start:end])
+        lead = re.match(r"[\s,.;:!?…—–\-']*", text[start:end])
         start += lead.end()
         for stop in re.finditer(r"(?<![A-Z])\.\s|[;:]", text[start:end]):
             # "Mr. Quintanilla said": the full stop of a title does not end the clause
@@ -999,11 +1015,27 @@ class _Parser:
                 continue
             ctx.touch(speaker)
             chain = speaker
+            for quote in inside:
+                if self.speaker_of.get(quote.start, speaker) is None:
+                    self._give_quote(quote, speaker)
             first = False
             if long_quote or _introduces_quote(sentence):
                 continue
             self.add(post, index, event_key, "indirect", s, e, speaker, rule=rule)
         return chain
+
+    def _give_quote(self, quote: Quote, speaker: _Entry) -> None:
+        """ "While praising the ‘fine work’ of X, Y argued ...": an unattributed partial quote
+        belongs to the speaker of the sentence around it."""
+        self.speaker_of[quote.start] = speaker
+        for i, found in enumerate(self.statements):
+            if found.kind == "direct" and found.start == quote.start and found.speaker_key is None:
+                self.statements[i] = replace(
+                    found,
+                    speaker_key=speaker.key,
+                    rule="sentence-subject",
+                    confidence=confidence("sentence-subject"),
+                )
 
     def _starts_with_other_person(
         self, start: int, end: int, para: Span, chain: _Entry, ctx: _Context
