@@ -35,6 +35,9 @@ reports report revealed reveal reveals disclosed mention mentioned mentions pred
 written urging outlined outlines thanked advise advised advises
 vowed vow vows promised promise promises cautioned caution challenged challenges challenge
 reply replied replies replying answer answered answers
+concede conceded concedes retort retorted retorts decry decried decries slam slammed slams
+lambast lambasted blast blasted maintain maintained maintains contend contended contends
+allege alleged alleges spotlight spotlighted spotlights insisting warning stressing
 """)
 REPORTING_VERBS = _VERB_STEMS
 
@@ -47,7 +50,8 @@ _PHRASAL = re.compile(
     r"started (?:the event|his intervention|her intervention|by)|ended (?:his|her|their) "
     r"(?:intervention|remarks|speech)|sent a (?:video )?(?:message|letter)|spoke out|"
     r"made reference|paid tribute|expressed (?:concern|anger|support)|raised the|"
-    r"called for|called on|in a (?:statement|message|letter)|"
+    r"called for|called on|called out|in a (?:statement|message|letter)|"
+    r"shed light on|sheds light on|drew attention to|draws attention to|drawing attention to|"
     r"(?:found|finds|find|showed|shows|show|concluded|concludes) that)\b"
 )
 PRONOUNS = {"he": "person", "she": "person", "they": "group", "his": "person", "her": "person"}
@@ -122,9 +126,28 @@ class Reporting:
     verb_end: int
 
 
+# "a regime denounced by the protesters": a passive verb reports nothing of its subject;
+# "spoke at the rally": an appearance, not speech with content
+_NOT_REPORTING_AFTER = re.compile(r"\s+by\b")
+_SPEAK = re.compile(r"spe?a?ks?|spoke|speaking", re.IGNORECASE)
+_SPEAK_WHERE = re.compile(r"\s+(?:at|in|during|before|on|with)\b")
+
+
+def _reports(text: str, start: int, end: int) -> bool:
+    """Is the verb at ``text[start:end]`` used as a verb of speech here?"""
+    word = text[start:end]
+    if _NOT_REPORTING_AFTER.match(text, end):
+        return False
+    return not (_SPEAK.fullmatch(word) and _SPEAK_WHERE.match(text, end))
+
+
 def find_verbs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Reporting-verb occurrences in ``text[start:end]``."""
-    found = [(m.start(), m.end()) for m in _VERB_RE.finditer(text, start, end)]
+    found = [
+        (m.start(), m.end())
+        for m in _VERB_RE.finditer(text, start, end)
+        if _reports(text, m.start(), m.end())
+    ]
     found += [(m.start(), m.end()) for m in _PHRASAL.finditer(text, start, end)]
     return sorted(set(found))
 
