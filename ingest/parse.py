@@ -35,6 +35,7 @@ from ingest.reported import (
     prefix_ok,
     subject_before,
     trailing_attribution,
+    trailing_offset,
 )
 from ingest.text import Span, fold, is_abbreviation, sentences, trim, word_count
 from ingest.types import (
@@ -67,6 +68,15 @@ _MESSAGE_FROM = re.compile(
 _ROLE_GAP = re.compile(
     r"\s+(?:(?!(?:of|a|an|the|and|or|for|in|on|at|to|with|from|by)\s)[a-z][\w\-]*\s+){1,3}"
 )
+# '“constructive engagement” with the government, which has said': the sentence goes on
+# after the closing mark; what follows is not an attribution of the quote
+_CONTINUES = re.compile(
+    r"\s*(?:with|and|or|of|in|on|for|to|at|from|by|as|but|that|which|is|was|are|were|"
+    r"has|have|had|will|would|into|over|under|against|since)\b"
+)
+# "Image: ...", "Photo: ...", "... (AP Photo/...)", "... / Getty Images": a picture caption
+_CAPTION = re.compile(r"^\s*(?:Image|Photo|Picture|Caption|Photograph|Credit)s?\s*:", re.I)
+_PHOTO_CREDIT = re.compile(r"\((?:AP|AFP|Reuters)\b[^)]*\)|Getty Images|/\s*(?:AFP|Reuters)\b")
 # Quotes shorter than this inside a sentence do not stop it being reported speech.
 PARTIAL_QUOTE_WORDS = 4
 # "A second resolution, proposed by Dr X, asked": a document and its author
@@ -536,7 +546,7 @@ class _Parser:
             if not (start <= mention.start < end):
                 continue
             after = self.text[mention.end : min(end, mention.end + 40)]
-            if re.match(r",\s+who\s+(?:also\s+)?(\w+)", after) and any(
+            if re.match(r",?\s+who\s+(?:also\s+|then\s+|had\s+|has\s+)?(\w+)", after) and any(
                 vs - mention.end < 40 for vs, _ in find_verbs(self.text, mention.end, end)
             ):
                 self.how = "relative-clause"
@@ -640,6 +650,8 @@ class _Parser:
         for pos, para in enumerate(paras):
             event_key = section_events.get(pos, post_event)
             ptext = text[para[0] : para[1]]
+            if self._caption(paras, pos):
+                continue  # the people in a picture are not the post's speakers
             pquotes = [q for q in by_para.get(para, []) if not is_title_or_name(text, q)]
             if message is None and _SALUTATION.match(ptext) and ptext[0] not in _QUOTE_START:
                 message = ctx.intro or (ctx.recent[0] if ctx.recent else None)
@@ -683,6 +695,16 @@ class _Parser:
             ctx.carried = carried
             chain = self.reported(post, index, event_key, para, pquotes, ctx, chain)
             ctx.intro = self.intro_for_next(para, ctx)
+
+    def _caption(self, paras: list[Span], pos: int) -> bool:
+        """A picture caption: labelled, ending in a photo credit, or right after a label."""
+        ptext = self.text[paras[pos][0] : paras[pos][1]]
+        if _CAPTION.match(ptext) or _PHOTO_CREDIT.search(ptext):
+            return True
+        if pos == 0:
+            return False
+        before = self.text[paras[pos - 1][0] : paras[pos - 1][1]]
+        return bool(_CAPTION.match(before)) and len(before) < 120 and ptext[:1] not in _QUOTE_START
 
     def add(
         self,
@@ -821,9 +843,13 @@ class _Parser:
         end = para[1]
         # 'diesel". She said ...', '“... now.” They said ...': a new sentence, not an
         # attribution of this quote
-        if re.match(r"\s*[.!?]", text[start:end]) or (
-            re.search(r"[.!?…]\W*$", text[quote.start : quote.close_at])
-            and re.match(r"\s*(?:He|She|They|It)\b", text[start:end])
+        if (
+            re.match(r"\s*[.!?]", text[start:end])
+            or _CONTINUES.match(text, start, end)
+            or (
+                re.search(r"[.!?…]\W*$", text[quote.start : quote.close_at])
+                and re.match(r"\s*(?:He|She|They|It)\b", text[start:end])
+            )
         ):
             return None
         nxt = re.search(r"[“”\"]", text[start:end])
@@ -1001,7 +1027,7 @@ class _Parser:
                     speaker = (
                         ctx.pronoun(trailing)
                         if trailing.lower() in ("he", "she", "they")
-                        else self.resolve_phrase(s, e, para, ctx)
+                        else self.resolve_phrase(s + trailing_offset(sentence), e, para, ctx)
                     )
             if speaker is None and chain is not None and not inside:
                 starts_other = self._starts_with_other_person(s, e, para, chain, ctx)

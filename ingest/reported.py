@@ -92,8 +92,15 @@ _OWNED_HEAD = re.compile(
     re.IGNORECASE,
 )
 _UNCLOSED_APPOSITIVE = re.compile(
-    r"^\s*(?:the\s+|a\s+|an\s+|former\s+)?[A-Z][\w\-]*"
-    r"(?:\s+(?!(?:is|was|has|had|who|which|that)\b|and\s+[A-Z])[\w\-’']+)*\s*$"
+    r"^\s*(?:(?:the|a|an|former)\s+[\w\-]+"
+    r"(?:\s+(?!(?:is|was|has|had|who|which|that)\b|and\s+[A-Z])[\w\-’'()]+)*"
+    r"|[A-Z][\w\-]*(?:\s+(?!(?:is|was|has|had|who|which|that)\b|and\s+[A-Z])[\w\-’']+)*)\s*$"
+)
+# "a representative of the": an unnamed delegate speaks for the organisation named next
+_DELEGATE = re.compile(
+    r"\b(?:an?|the)\s+(?:\w+\s+)?(?:representative|spokesperson|spokesman|spokeswoman|"
+    r"delegate|delegation|envoy|official)s?\s+(?:of|for|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 _INTRO = re.compile(
     r"^(?:(?:in|on|at|during|after|before|while|referring|following|speaking|addressing|"
@@ -199,6 +206,8 @@ def subject_before(
         if not _gap_is_ignorable(gap):
             continue
         prefix = text[sentence_start : mention.start]
+        if mention.kind == "organization" and (delegate := _DELEGATE.search(prefix)):
+            prefix = prefix[: delegate.start()]
         # "A reminded them that, last year, B had described": B heads the "that" clause
         clause = re.split(r"\bthat\b", prefix)[-1]
         if prefix_ok(prefix) or (clause != prefix and prefix_ok(clause)):
@@ -253,20 +262,36 @@ def prefix_ok(prefix: str) -> bool:
         len(stripped.split()) <= 14
         and not re.search(r"[;:!?]", stripped)
         and (
-            not re.search(r"\b(?:is|was|were|are|has|had|that|which|who|by|with|about)\b", stripped)
+            not re.search(
+                r"\b(?:is|was|were|are|has|had|that|which|who|by|with|about|included|includes|"
+                r"including|featured|featuring|among)\b",
+                stripped,
+            )
         )
     )
 
 
+_TRAILING = re.compile(
+    r",\s*(?:[\w\-]+\s+){0,5}?(he|she|they|[A-Z][\w\-]+(?: [A-Z][\w\-]+)*)\s+(?:also\s+)?"
+    r"(?:said|added|argued|noted|stressed|explained|recounted|insisted|warned|continued|"
+    r"wrote|concluded|emphasi[sz]ed|pointed out|observed|claimed|remarked|told [\w\s]{1,30}?)"
+    r"(?:\s+(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|"
+    r"last (?:week|night|month)|on [A-Z][a-z]+ \d{1,2}|on \d{1,2} [A-Z][a-z]+))?\.?[”\"]?$"
+)
+
+
 def trailing_attribution(sentence: str) -> str | None:
-    """``", he said."`` / ``", she added."`` at the end of a sentence: the pronoun or name."""
-    match = re.search(
-        r",\s*(he|she|they|[A-Z][\w\-]+(?: [A-Z][\w\-]+)*)\s+(?:also\s+)?"
-        r"(said|added|argued|noted|stressed|explained|recounted|insisted|warned|continued|"
-        r"wrote|concluded|emphasi[sz]ed|pointed out|observed|claimed|remarked)\.?[”\"]?$",
-        sentence.strip(),
-    )
+    """``", he said."`` / ``", party leader X said Monday."`` at the end of a sentence (a wire
+    lead without quotation marks): the pronoun or name."""
+    match = _TRAILING.search(sentence.strip())
     return match.group(1) if match else None
+
+
+def trailing_offset(sentence: str) -> int:
+    """Where the trailing attribution clause of ``sentence`` begins (after its comma)."""
+    match = _TRAILING.search(sentence.strip())
+    lead = len(sentence) - len(sentence.lstrip())
+    return lead + match.start() + 1 if match else 0
 
 
 def opinion_intro(sentence: str) -> str | None:
