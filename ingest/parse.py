@@ -76,7 +76,23 @@ _CONTINUES = re.compile(
 )
 # "Image: ...", "Photo: ...", "... (AP Photo/...)", "... / Getty Images": a picture caption
 _CAPTION = re.compile(r"^\s*(?:Image|Photo|Picture|Caption|Photograph|Credit)s?\s*:", re.I)
-_PHOTO_CREDIT = re.compile(r"\((?:AP|AFP|Reuters)\b[^)]*\)|Getty Images|/\s*(?:AFP|Reuters)\b")
+_PHOTO_CREDIT = re.compile(
+    r"\((?:AP|AFP|Reuters)\b[^)]*\)|Getty Images|/\s*(?:AFP|Reuters)\b"
+    # "X, left, and Y at the rally": where each person stands in the picture
+    r"|,\s*(?:left|right|centre|center|second from (?:left|right))\s*,|\((?:left|right|centre|center)\)"
+)
+# "his father X", "her late husband X": the relative of the person a text is about
+_KIN = re.compile(
+    r"\b(?:his|her|their)\s+(?:late\s+)?(?:father|mother|son|daughter|wife|husband|brother|"
+    r"sister|uncle|aunt|grandfather|grandmother|cousin|nephew|niece|parents?)\s*,?\s*$",
+    re.IGNORECASE,
+)
+# "a speech by X", "her keynote address from X"
+_SPEECH_BY = re.compile(
+    r"\b(?:speech|address|remarks|keynote|message|testimony|intervention|statement)\s+"
+    r"(?:by|from)\s+",
+    re.IGNORECASE,
+)
 # Quotes shorter than this inside a sentence do not stop it being reported speech.
 PARTIAL_QUOTE_WORDS = 4
 # "A second resolution, proposed by Dr X, asked": a document and its author
@@ -507,7 +523,7 @@ class _Parser:
                 return entry
         word = re.match(r"\W*(he|she|they)\b", phrase, re.IGNORECASE)
         if word:
-            return ctx.pronoun(word.group(1))
+            return ctx.pronoun(word.group(1)) or self._last_person(start, word.group(1), ctx)
         if re.match(r"\W*the\b", phrase, re.IGNORECASE) and ctx.recent:
             entry = ctx.last_quote if ctx.last_quote in ctx.recent[:3] else ctx.recent[0]
             entry.add_description(phrase.strip(" ,.").removeprefix("the "))
@@ -574,11 +590,48 @@ class _Parser:
         return None
 
     def _last_person(self, pos: int, pronoun: str, ctx: _Context) -> _Entry | None:
-        """ "he"/"she" with no speaker yet: the person named last before ``pos`` in the post."""
-        if pronoun not in ("he", "she"):
+        """ "he"/"she" with no speaker yet: the person named last before ``pos`` in the post;
+        in a post that names nobody before it (a page cut before the name), the first person
+        it names after."""
+        if pronoun.lower() not in ("he", "she"):
             return None
-        named = [m for m in self.registry.known if self._post_start <= m.start < pos]
-        return self.resolve(named[-1], ctx, create=True) if named else None
+        post_end = self._post_paras[-1][1] if self._post_paras else len(self.text)
+        named = [
+            m
+            for m in self.registry.known
+            if self._post_start <= m.start < post_end and not self._kin(m)
+        ]
+        before = [m for m in named if m.start < pos]
+        if before:
+            return self.resolve(before[-1], ctx, create=True)
+        if any(self._post_start <= m.start < pos for m in self.registry.known):
+            return None
+        return self._first_speaker_after(pos, ctx)
+
+    def _first_speaker_after(self, pos: int, ctx: _Context) -> _Entry | None:
+        """The first person who is the subject of a reporting verb after ``pos`` (within a
+        few paragraphs): who an opening "she told the radio" means on a page cut before the
+        name."""
+        paras = [p for p in self._post_paras if p[1] > pos][:4]
+        for para in paras:
+            mentions = self.mentions(*para)
+            for s, e in self.sentences(*para):
+                if e <= pos:
+                    continue
+                for verb_start, _ in find_verbs(self.text, s, e):
+                    found = subject_before(self.text, s, verb_start, mentions)
+                    if found and found.subject is not None and found.subject.kind == "person":
+                        return self.resolve(found.subject, ctx, create=True)
+                for mention in self.mentions_in(s, e, para):
+                    # "„...,“ X, based in Y, added.": a name right after a closing mark
+                    lead = self.text[max(s, mention.start - 3) : mention.start]
+                    if mention.kind == "person" and re.search(r"[”“\"],?\s*$", lead):
+                        return self.resolve(mention, ctx, create=True)
+        return None
+
+    def _kin(self, mention: Mention) -> bool:
+        """ "his father X", "her husband X": a relative of the person the text is about."""
+        return bool(_KIN.search(self.text, max(0, mention.start - 40), mention.start))
 
     def passive_agent(self, start: int, end: int, para: Span, ctx: _Context) -> _Entry | None:
         """ "A second resolution, proposed by Dr X, asked ...": a document subject whose
@@ -1037,6 +1090,7 @@ class _Parser:
             if speaker is None:
                 chain = None
                 self._note_subject(s, e, para, ctx)
+                self._note_speech_by(s, e, para, ctx)
                 first = False
                 continue
             ctx.touch(speaker)
@@ -1084,6 +1138,8 @@ class _Parser:
                 return
             if mention.kind != "person" or not prefix_ok(self.text[start : mention.start]):
                 return
+            if self._kin(mention):
+                return
             entry = self.resolve(mention, ctx)
             if entry is not None:
                 ctx.touch(entry)
@@ -1092,6 +1148,17 @@ class _Parser:
                 return
             # "Harbourtown skipper Ann Vell": a one-word place name and a role before the name
             previous = mention
+
+    def _note_speech_by(self, start: int, end: int, para: Span, ctx: _Context) -> None:
+        """ "... with a speech by X": the speech's author is who "she" means next."""
+        match = _SPEECH_BY.search(self.text, start, end)
+        if not match:
+            return
+        for mention in self.mentions_in(match.end(), min(end, match.end() + 60), para):
+            if mention.start - match.end() <= 12 and mention.kind == "person":
+                entry = self.resolve(mention, ctx, create=True)
+                ctx.touch(entry)
+            return
 
     def touch_before(self, para: Span, upto: int, ctx: _Context) -> None:
         """Update who was last mentioned with the sentences of ``para`` before ``upto``."""
@@ -1106,6 +1173,7 @@ class _Parser:
                 ctx.touch(entry)
             else:
                 self._note_subject(s, e, para, ctx)
+                self._note_speech_by(s, e, para, ctx)
 
     # -- document ------------------------------------------------------------------------
 

@@ -219,3 +219,27 @@ def test_wire_lead_with_trailing_role_and_name_is_reported_speech():
         "opposition leader Jana Kovac said Monday.\n"
     )
     assert [(k, s) for k, _, s in _statements(text)] == [("indirect", "Jana Kovac")]
+
+
+def test_relative_named_after_his_or_her_is_not_who_he_means():
+    text = (
+        "Exile and Return\n\nThe prince left the island in 1970. Two years later, his father "
+        "Anton Varga was deposed.\n\n“We will go home one day,” he said.\n"
+    )
+    assert ("direct", "We will go home one day,", "Anton Varga") not in _statements(text)
+
+
+def test_author_of_a_speech_by_is_who_she_means_next():
+    text = (
+        "Rally in Portwick\n\nThe rally ended with a speech by Marta Holm, the chair of the "
+        "fishers’ union. She called for a ban on night trawling.\n"
+    )
+    assert _statements(text)[-1][2] == "Marta Holm"
+
+
+def test_page_cut_before_the_name_gives_an_opening_pronoun_to_the_next_speaker():
+    text = (
+        "Four Years On\n\n„We are still here, and we are many,“ she told the radio on Friday.\n"
+        "„Our silence is not surrender,“ Ilse Varnholt, who lives in exile, added.\n"
+    )
+    assert {s for _, _, s in _statements(text)} == {"Ilse Varnholt"}
