@@ -21,6 +21,7 @@ RULE_CONFIDENCE = {
     "pronoun": 0.75,  # he/she said: the most recent person in subject position
     "named-before": 0.5,  # a name opens the sentence, no reporting verb
     "recent-speaker": 0.4,  # nothing in the paragraph: the last speaker of the post
+    "sentence-subject": 0.75,  # a partial quote inside a reported sentence of X
     "interviewer": 0.0,
     # reported speech
     "reported-verb": 0.8,  # X urged / demanded / said that ...

@@ -414,19 +414,41 @@ def _org_with_and(text: str, start: int, end: int) -> Mention | None:
     return Mention(start, start + len(surface), name, surface, "", "organization")
 
 
+# "Lena MarsUnion delegate": a page that lost the space between a name and what follows
+_RUN_TOGETHER = re.compile(r"(?<=[a-zß-ÿ]{3})(?=[A-ZÀ-Þ][a-zß-ÿ])")
+
+
+def _unjoined(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a run where a later word runs into the next one without a space ("WhatsApp",
+    one word, stays whole: only a word after the first can have lost its space)."""
+    first_space = text.find(" ", start, end)
+    if first_space < 0:
+        return [(start, end)]
+    cut = _RUN_TOGETHER.search(text, first_space, end)
+    if not cut:
+        return [(start, end)]
+    return [(start, cut.start()), *_unjoined(text, cut.start(), end)]
+
+
 def _runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Capitalised runs; "A and B" stays one run only when it names an organisation."""
     found = []
     for match in _RUN.finditer(text, start, end):
-        s, e = match.span()
-        joiners = list(_JOINER.finditer(text, s, e))
-        if not joiners or _org_with_and(text, s, e):
-            found.append((s, e))
-            continue
-        for joiner in joiners:
-            found.append((s, joiner.start()))
-            s = joiner.end()
-        found.append((s, e))
+        for s, e in _unjoined(text, *match.span()):
+            found.extend(_joined_runs(text, s, e))
+    return found
+
+
+def _joined_runs(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """One capitalised run, split at "and" unless it names an organisation."""
+    joiners = list(_JOINER.finditer(text, s, e))
+    if not joiners or _org_with_and(text, s, e):
+        return [(s, e)]
+    found = []
+    for joiner in joiners:
+        found.append((s, joiner.start()))
+        s = joiner.end()
+    found.append((s, e))
     return found
 
 

@@ -7,7 +7,7 @@ Direct quotes come from ``ingest.quotes``, reported speech from ``ingest.reporte
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ingest.articles import Post, split_posts, subheading_sections
 from ingest.confidence import confidence
@@ -35,6 +35,7 @@ from ingest.reported import (
     prefix_ok,
     subject_before,
     trailing_attribution,
+    trailing_offset,
 )
 from ingest.text import Span, fold, is_abbreviation, sentences, trim, word_count
 from ingest.types import (
@@ -66,6 +67,31 @@ _MESSAGE_FROM = re.compile(
 # "<Place> skipper <Name>": lower-case role words between a one-word place and a name.
 _ROLE_GAP = re.compile(
     r"\s+(?:(?!(?:of|a|an|the|and|or|for|in|on|at|to|with|from|by)\s)[a-z][\w\-]*\s+){1,3}"
+)
+# '“constructive engagement” with the government, which has said': the sentence goes on
+# after the closing mark; what follows is not an attribution of the quote
+_CONTINUES = re.compile(
+    r"\s*(?:with|and|or|of|in|on|for|to|at|from|by|as|but|that|which|is|was|are|were|"
+    r"has|have|had|will|would|into|over|under|against|since)\b"
+)
+# "Image: ...", "Photo: ...", "... (AP Photo/...)", "... / Getty Images": a picture caption
+_CAPTION = re.compile(r"^\s*(?:Image|Photo|Picture|Caption|Photograph|Credit)s?\s*:", re.I)
+_PHOTO_CREDIT = re.compile(
+    r"\((?:AP|AFP|Reuters)\b[^)]*\)|Getty Images|/\s*(?:AFP|Reuters)\b"
+    # "X, left, and Y at the rally": where each person stands in the picture
+    r"|,\s*(?:left|right|centre|center|second from (?:left|right))\s*,|\((?:left|right|centre|center)\)"
+)
+# "his father X", "her late husband X": the relative of the person a text is about
+_KIN = re.compile(
+    r"\b(?:his|her|their)\s+(?:late\s+)?(?:father|mother|son|daughter|wife|husband|brother|"
+    r"sister|uncle|aunt|grandfather|grandmother|cousin|nephew|niece|parents?)\s*,?\s*$",
+    re.IGNORECASE,
+)
+# "a speech by X", "her keynote address from X"
+_SPEECH_BY = re.compile(
+    r"\b(?:speech|address|remarks|keynote|message|testimony|intervention|statement)\s+"
+    r"(?:by|from)\s+",
+    re.IGNORECASE,
 )
 # Quotes shorter than this inside a sentence do not stop it being reported speech.
 PARTIAL_QUOTE_WORDS = 4
@@ -497,7 +523,7 @@ class _Parser:
                 return entry
         word = re.match(r"\W*(he|she|they)\b", phrase, re.IGNORECASE)
         if word:
-            return ctx.pronoun(word.group(1))
+            return ctx.pronoun(word.group(1)) or self._last_person(start, word.group(1), ctx)
         if re.match(r"\W*the\b", phrase, re.IGNORECASE) and ctx.recent:
             entry = ctx.last_quote if ctx.last_quote in ctx.recent[:3] else ctx.recent[0]
             entry.add_description(phrase.strip(" ,.").removeprefix("the "))
@@ -527,13 +553,16 @@ class _Parser:
                     return entry
                 continue
             self.how = "pronoun"
+            own = self._own_subject(start, verb_start, found.pronoun, mentions, ctx)
+            if own is not None:
+                return own
             return ctx.pronoun(found.pronoun) or self._last_person(start, found.pronoun, ctx)
         # "X, who said that ..."
         for mention in mentions:
             if not (start <= mention.start < end):
                 continue
             after = self.text[mention.end : min(end, mention.end + 40)]
-            if re.match(r",\s+who\s+(?:also\s+)?(\w+)", after) and any(
+            if re.match(r",?\s+who\s+(?:also\s+|then\s+|had\s+|has\s+)?(\w+)", after) and any(
                 vs - mention.end < 40 for vs, _ in find_verbs(self.text, mention.end, end)
             ):
                 self.how = "relative-clause"
@@ -547,12 +576,62 @@ class _Parser:
             self.how = "role-noun"
         return found
 
-    def _last_person(self, pos: int, pronoun: str, ctx: _Context) -> _Entry | None:
-        """ "he"/"she" with no speaker yet: the person named last before ``pos`` in the post."""
+    def _own_subject(
+        self, start: int, verb_start: int, pronoun: str, mentions: list[Mention], ctx: _Context
+    ) -> _Entry | None:
+        """ "X recalled that ..., which he described as “...”": a pronoun goes first to the
+        person who is the subject of an earlier reporting verb of the same sentence."""
         if pronoun not in ("he", "she"):
             return None
-        named = [m for m in self.registry.known if self._post_start <= m.start < pos]
-        return self.resolve(named[-1], ctx, create=True) if named else None
+        for earlier, _ in find_verbs(self.text, start, verb_start):
+            found = subject_before(self.text, start, earlier, mentions)
+            if found and found.subject is not None and found.subject.kind == "person":
+                return self.resolve(found.subject, ctx, create=True)
+        return None
+
+    def _last_person(self, pos: int, pronoun: str, ctx: _Context) -> _Entry | None:
+        """ "he"/"she" with no speaker yet: the person named last before ``pos`` in the post;
+        in a post that names nobody before it (a page cut before the name), the first person
+        it names after."""
+        if pronoun.lower() not in ("he", "she"):
+            return None
+        post_end = self._post_paras[-1][1] if self._post_paras else len(self.text)
+        named = [
+            m
+            for m in self.registry.known
+            if self._post_start <= m.start < post_end and not self._kin(m)
+        ]
+        before = [m for m in named if m.start < pos]
+        if before:
+            return self.resolve(before[-1], ctx, create=True)
+        if any(self._post_start <= m.start < pos for m in self.registry.known):
+            return None
+        return self._first_speaker_after(pos, ctx)
+
+    def _first_speaker_after(self, pos: int, ctx: _Context) -> _Entry | None:
+        """The first person who is the subject of a reporting verb after ``pos`` (within a
+        few paragraphs): who an opening "she told the radio" means on a page cut before the
+        name."""
+        paras = [p for p in self._post_paras if p[1] > pos][:4]
+        for para in paras:
+            mentions = self.mentions(*para)
+            for s, e in self.sentences(*para):
+                if e <= pos:
+                    continue
+                for verb_start, _ in find_verbs(self.text, s, e):
+                    found = subject_before(self.text, s, verb_start, mentions)
+                    if found and found.subject is not None and found.subject.kind == "person":
+                        return self.resolve(found.subject, ctx, create=True)
+                for mention in self.mentions_in(s, e, para):
+                    # "„...,“ X, based in Y, added.": a name right after a closing mark
+                    lead = self.text[max(s, mention.start - 3) : mention.start]
+                    if mention.kind == "person" and re.search(r"[”“\"],?\s*$", lead):
+                        return self.resolve(mention, ctx, create=True)
+        return None
+
+    def _kin(self, mention: Mention) -> bool:
+        """ "his father X", "her husband X": a relative of the person the text is about."""
+        return bool(_KIN.search(self.text, max(0, mention.start - 40), mention.start))
 
     def passive_agent(self, start: int, end: int, para: Span, ctx: _Context) -> _Entry | None:
         """ "A second resolution, proposed by Dr X, asked ...": a document subject whose
@@ -624,6 +703,8 @@ class _Parser:
         for pos, para in enumerate(paras):
             event_key = section_events.get(pos, post_event)
             ptext = text[para[0] : para[1]]
+            if self._caption(paras, pos):
+                continue  # the people in a picture are not the post's speakers
             pquotes = [q for q in by_para.get(para, []) if not is_title_or_name(text, q)]
             if message is None and _SALUTATION.match(ptext) and ptext[0] not in _QUOTE_START:
                 message = ctx.intro or (ctx.recent[0] if ctx.recent else None)
@@ -667,6 +748,16 @@ class _Parser:
             ctx.carried = carried
             chain = self.reported(post, index, event_key, para, pquotes, ctx, chain)
             ctx.intro = self.intro_for_next(para, ctx)
+
+    def _caption(self, paras: list[Span], pos: int) -> bool:
+        """A picture caption: labelled, ending in a photo credit, or right after a label."""
+        ptext = self.text[paras[pos][0] : paras[pos][1]]
+        if _CAPTION.match(ptext) or _PHOTO_CREDIT.search(ptext):
+            return True
+        if pos == 0:
+            return False
+        before = self.text[paras[pos - 1][0] : paras[pos - 1][1]]
+        return bool(_CAPTION.match(before)) and len(before) < 120 and ptext[:1] not in _QUOTE_START
 
     def add(
         self,
@@ -805,9 +896,13 @@ class _Parser:
         end = para[1]
         # 'diesel". She said ...', '“... now.” They said ...': a new sentence, not an
         # attribution of this quote
-        if re.match(r"\s*[.!?]", text[start:end]) or (
-            re.search(r"[.!?…]\W*$", text[quote.start : quote.close_at])
-            and re.match(r"\s*(?:He|She|They|It)\b", text[start:end])
+        if (
+            re.match(r"\s*[.!?]", text[start:end])
+            or _CONTINUES.match(text, start, end)
+            or (
+                re.search(r"[.!?…]\W*$", text[quote.start : quote.close_at])
+                and re.match(r"\s*(?:He|She|They|It)\b", text[start:end])
+            )
         ):
             return None
         nxt = re.search(r"[“”\"]", text[start:end])
@@ -825,7 +920,7 @@ class _Parser:
     def _clause_speaker(self, start: int, end: int, para: Span, ctx: _Context) -> _Entry | None:
         """Speaker of a short attribution clause such as ``said X`` or ``the X continued``."""
         text = self.text
-        lead = re.match(r"[\s,.;:!?…—–\-]*", text[start:end])
+        lead = re.match(r"[\s,.;:!?…—–\-']*", text[start:end])
         start += lead.end()
         for stop in re.finditer(r"(?<![A-Z])\.\s|[;:]", text[start:end]):
             # "Mr. Quintanilla said": the full stop of a title does not end the clause
@@ -985,7 +1080,7 @@ class _Parser:
                     speaker = (
                         ctx.pronoun(trailing)
                         if trailing.lower() in ("he", "she", "they")
-                        else self.resolve_phrase(s, e, para, ctx)
+                        else self.resolve_phrase(s + trailing_offset(sentence), e, para, ctx)
                     )
             if speaker is None and chain is not None and not inside:
                 starts_other = self._starts_with_other_person(s, e, para, chain, ctx)
@@ -995,15 +1090,32 @@ class _Parser:
             if speaker is None:
                 chain = None
                 self._note_subject(s, e, para, ctx)
+                self._note_speech_by(s, e, para, ctx)
                 first = False
                 continue
             ctx.touch(speaker)
             chain = speaker
+            for quote in inside:
+                if self.speaker_of.get(quote.start, speaker) is None:
+                    self._give_quote(quote, speaker)
             first = False
             if long_quote or _introduces_quote(sentence):
                 continue
             self.add(post, index, event_key, "indirect", s, e, speaker, rule=rule)
         return chain
+
+    def _give_quote(self, quote: Quote, speaker: _Entry) -> None:
+        """ "While praising the ‘fine work’ of X, Y argued ...": an unattributed partial quote
+        belongs to the speaker of the sentence around it."""
+        self.speaker_of[quote.start] = speaker
+        for i, found in enumerate(self.statements):
+            if found.kind == "direct" and found.start == quote.start and found.speaker_key is None:
+                self.statements[i] = replace(
+                    found,
+                    speaker_key=speaker.key,
+                    rule="sentence-subject",
+                    confidence=confidence("sentence-subject"),
+                )
 
     def _starts_with_other_person(
         self, start: int, end: int, para: Span, chain: _Entry, ctx: _Context
@@ -1026,6 +1138,8 @@ class _Parser:
                 return
             if mention.kind != "person" or not prefix_ok(self.text[start : mention.start]):
                 return
+            if self._kin(mention):
+                return
             entry = self.resolve(mention, ctx)
             if entry is not None:
                 ctx.touch(entry)
@@ -1034,6 +1148,17 @@ class _Parser:
                 return
             # "Harbourtown skipper Ann Vell": a one-word place name and a role before the name
             previous = mention
+
+    def _note_speech_by(self, start: int, end: int, para: Span, ctx: _Context) -> None:
+        """ "... with a speech by X": the speech's author is who "she" means next."""
+        match = _SPEECH_BY.search(self.text, start, end)
+        if not match:
+            return
+        for mention in self.mentions_in(match.end(), min(end, match.end() + 60), para):
+            if mention.start - match.end() <= 12 and mention.kind == "person":
+                entry = self.resolve(mention, ctx, create=True)
+                ctx.touch(entry)
+            return
 
     def touch_before(self, para: Span, upto: int, ctx: _Context) -> None:
         """Update who was last mentioned with the sentences of ``para`` before ``upto``."""
@@ -1048,6 +1173,7 @@ class _Parser:
                 ctx.touch(entry)
             else:
                 self._note_subject(s, e, para, ctx)
+                self._note_speech_by(s, e, para, ctx)
 
     # -- document ------------------------------------------------------------------------
 

@@ -36,11 +36,31 @@ class Quote:
     stray_close: bool = False  # the writer left out the opening mark
 
 
-def _is_opening(text: str, i: int, para_start: int) -> bool:
+# "„Wir sind hier“" (German), "»so«": the mark that closes a quotation opened by another
+_CLOSER_OF = {"„": "“", "»": "«", "«": "»"}
+# ''doubled apostrophes'' stand for a straight double mark
+_DOUBLED = "''"
+
+
+def _marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(offset, width) of every double quotation mark in ``text[start:end]``."""
+    found = []
+    i = start
+    while i < end:
+        if text[i] in '“”"„«»':
+            found.append((i, 1))
+        elif text.startswith(_DOUBLED, i) and i + 2 <= end and text[i + 2 : i + 3] != "'":
+            found.append((i, 2))
+            i += 1
+        i += 1
+    return found
+
+
+def _is_opening(text: str, i: int, para_start: int, width: int = 1) -> bool:
     """Decide whether the double mark at ``i`` opens a quotation."""
     mark = text[i]
     before = text[para_start:i].rstrip()
-    after = text[i + 1 : i + 2]
+    after = text[i + width : i + width + 1]
     if mark in "“„«":
         return True
     if mark in "”»":
@@ -50,7 +70,21 @@ def _is_opening(text: str, i: int, para_start: int) -> bool:
         return False
     # straight mark: opening when it follows a space/bracket and precedes a non-space
     prev = text[i - 1] if i > para_start else " "
-    return (prev.isspace() or prev in "([—–-") and bool(after) and not after.isspace()
+    return (prev.isspace() or prev in "([—–-:") and bool(after) and not after.isspace()
+
+
+# First and second person, greetings: a paragraph that reads as the speaker's own words
+_SPEECH = re.compile(
+    r"\b(?:I|I’m|I'm|I’ve|I've|we|we’re|we're|us|our|ours|my|me|you|your)\b|"
+    r"^(?:Welcome|Thank you|Thanks|Dear|Ladies|Friends|Let us|Let’s|Please)\b",
+    re.IGNORECASE,
+)
+
+
+def _speech_like(text: str, start: int, end: int) -> bool:
+    """Does a paragraph without marks of its own read as the continuation of a speech?"""
+    own = re.sub(r"[“„«\"][^“”„«»\"]*[”“»\"]", "", text[start:end])
+    return bool(_SPEECH.search(own))
 
 
 def _followed_by_text(text: str, i: int, end: int) -> bool:
@@ -63,28 +97,35 @@ def find_quotes(text: str, paragraphs: list[Span]) -> list[Quote]:
     found: list[Quote] = []
     carried = False  # a quotation is still open from the previous paragraph
     for para_start, para_end in paragraphs:
-        marks = [i for i in range(para_start, para_end) if text[i] in '“”"„«»']
+        marks = _marks(text, para_start, para_end)
+        widths = dict(marks)
         stack: list[int | None] = []
-        first_mark = marks[0] if marks else None
+        first_mark = marks[0][0] if marks else None
         if carried:
-            opens_para = first_mark == para_start and _is_opening(text, para_start, para_start)
+            opens_para = first_mark == para_start and _is_opening(
+                text, para_start, para_start, widths[para_start]
+            )
             closes_first = (
                 first_mark is not None
                 and not opens_para
-                and not _is_opening(text, first_mark, para_start)
+                and not _is_opening(text, first_mark, para_start, widths[first_mark])
             )
-            if closes_first:
-                stack.append(None)  # the carried quotation ends in this paragraph
+            if closes_first or (not opens_para and _speech_like(text, para_start, para_end)):
+                # the quotation left open goes on in this paragraph, to its closing mark or,
+                # never closed, to the paragraph's end
+                stack.append(None)
         carried = False
         last_close = None
         pieces: list[Quote] = []
-        for i in marks:
-            if _is_opening(text, i, para_start):
+        for i, width in marks:
+            top = stack[-1] if stack else None
+            closes_top = top is not None and _CLOSER_OF.get(text[top]) == text[i]
+            if not closes_top and _is_opening(text, i, para_start, width):
                 stack.append(i)
                 continue
             if stack:
                 opened = stack.pop()
-                inner = (opened + 1) if opened is not None else para_start
+                inner = (opened + widths[opened]) if opened is not None else para_start
                 s, e = trim(text, inner, i)
                 if s < e:
                     pieces.append(
@@ -96,19 +137,38 @@ def find_quotes(text: str, paragraphs: list[Span]) -> list[Quote]:
             after_text = _followed_by_text(text, i, para_end)
             comma = text[i - 1 : i] == ","
             if after_text or last_close is not None or comma:
-                inner = last_close + 1 if last_close is not None else para_start
+                inner = last_close + widths[last_close] if last_close is not None else para_start
                 s, e = trim(text, inner, i)
                 if s < e:
                     pieces.append(Quote(s, e, None, i, (para_start, para_end), 0, stray_close=True))
                 last_close = i
         if stack:
             opened = stack[0]
-            inner = (opened + 1) if opened is not None else para_start
+            inner = (opened + widths[opened]) if opened is not None else para_start
             s, e = trim(text, inner, para_end)
             if s < e:
                 pieces.append(Quote(s, e, opened, None, (para_start, para_end), 0, opened is None))
             carried = True
+        pieces += _single_quotes(text, (para_start, para_end), pieces)
         found.extend(sorted(pieces, key=lambda q: (q.start, q.depth)))
+    return found
+
+
+# ‘single curly marks’ as the main marks: an opening mark after a space or bracket, closed
+# by the next ’ that ends a word (not the apostrophe of "don’t")
+_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:]))‘(?=\S)([^‘]*?\S)’(?![\w’])", re.MULTILINE)
+
+
+def _single_quotes(text: str, para: Span, pieces: list[Quote]) -> list[Quote]:
+    """Single-quoted passages outside any double-quoted one (nested ones are inner quotes
+    of the double-quoted speech, not statements of their own)."""
+    found = []
+    for match in _SINGLE.finditer(text, para[0], para[1]):
+        if any(q.start - 1 <= match.start() < q.end + 1 for q in pieces):
+            continue
+        s, e = trim(text, match.start(1), match.end(1))
+        if s < e:
+            found.append(Quote(s, e, match.start(), match.end() - 1, para))
     return found
 
 

@@ -35,6 +35,9 @@ reports report revealed reveal reveals disclosed mention mentioned mentions pred
 written urging outlined outlines thanked advise advised advises
 vowed vow vows promised promise promises cautioned caution challenged challenges challenge
 reply replied replies replying answer answered answers
+concede conceded concedes retort retorted retorts decry decried decries slam slammed slams
+lambast lambasted blast blasted maintain maintained maintains contend contended contends
+allege alleged alleges spotlight spotlighted spotlights insisting warning stressing
 """)
 REPORTING_VERBS = _VERB_STEMS
 
@@ -47,7 +50,8 @@ _PHRASAL = re.compile(
     r"started (?:the event|his intervention|her intervention|by)|ended (?:his|her|their) "
     r"(?:intervention|remarks|speech)|sent a (?:video )?(?:message|letter)|spoke out|"
     r"made reference|paid tribute|expressed (?:concern|anger|support)|raised the|"
-    r"called for|called on|in a (?:statement|message|letter)|"
+    r"called for|called on|called out|in a (?:statement|message|letter)|"
+    r"shed light on|sheds light on|drew attention to|draws attention to|drawing attention to|"
     r"(?:found|finds|find|showed|shows|show|concluded|concludes) that)\b"
 )
 PRONOUNS = {"he": "person", "she": "person", "they": "group", "his": "person", "her": "person"}
@@ -88,8 +92,15 @@ _OWNED_HEAD = re.compile(
     re.IGNORECASE,
 )
 _UNCLOSED_APPOSITIVE = re.compile(
-    r"^\s*(?:the\s+|a\s+|an\s+|former\s+)?[A-Z][\w\-]*"
-    r"(?:\s+(?!(?:is|was|has|had|who|which|that)\b|and\s+[A-Z])[\w\-’']+)*\s*$"
+    r"^\s*(?:(?:the|a|an|former)\s+[\w\-]+"
+    r"(?:\s+(?!(?:is|was|has|had|who|which|that)\b|and\s+[A-Z])[\w\-’'()]+)*"
+    r"|[A-Z][\w\-]*(?:\s+(?!(?:is|was|has|had|who|which|that)\b|and\s+[A-Z])[\w\-’']+)*)\s*$"
+)
+# "a representative of the": an unnamed delegate speaks for the organisation named next
+_DELEGATE = re.compile(
+    r"\b(?:an?|the)\s+(?:\w+\s+)?(?:representative|spokesperson|spokesman|spokeswoman|"
+    r"delegate|delegation|envoy|official)s?\s+(?:of|for|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 _INTRO = re.compile(
     r"^(?:(?:in|on|at|during|after|before|while|referring|following|speaking|addressing|"
@@ -122,9 +133,28 @@ class Reporting:
     verb_end: int
 
 
+# "a regime denounced by the protesters": a passive verb reports nothing of its subject;
+# "spoke at the rally": an appearance, not speech with content
+_NOT_REPORTING_AFTER = re.compile(r"\s+by\b")
+_SPEAK = re.compile(r"spe?a?ks?|spoke|speaking", re.IGNORECASE)
+_SPEAK_WHERE = re.compile(r"\s+(?:at|in|during|before|on|with)\b")
+
+
+def _reports(text: str, start: int, end: int) -> bool:
+    """Is the verb at ``text[start:end]`` used as a verb of speech here?"""
+    word = text[start:end]
+    if _NOT_REPORTING_AFTER.match(text, end):
+        return False
+    return not (_SPEAK.fullmatch(word) and _SPEAK_WHERE.match(text, end))
+
+
 def find_verbs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Reporting-verb occurrences in ``text[start:end]``."""
-    found = [(m.start(), m.end()) for m in _VERB_RE.finditer(text, start, end)]
+    found = [
+        (m.start(), m.end())
+        for m in _VERB_RE.finditer(text, start, end)
+        if _reports(text, m.start(), m.end())
+    ]
     found += [(m.start(), m.end()) for m in _PHRASAL.finditer(text, start, end)]
     return sorted(set(found))
 
@@ -176,6 +206,8 @@ def subject_before(
         if not _gap_is_ignorable(gap):
             continue
         prefix = text[sentence_start : mention.start]
+        if mention.kind == "organization" and (delegate := _DELEGATE.search(prefix)):
+            prefix = prefix[: delegate.start()]
         # "A reminded them that, last year, B had described": B heads the "that" clause
         clause = re.split(r"\bthat\b", prefix)[-1]
         if prefix_ok(prefix) or (clause != prefix and prefix_ok(clause)):
@@ -230,20 +262,36 @@ def prefix_ok(prefix: str) -> bool:
         len(stripped.split()) <= 14
         and not re.search(r"[;:!?]", stripped)
         and (
-            not re.search(r"\b(?:is|was|were|are|has|had|that|which|who|by|with|about)\b", stripped)
+            not re.search(
+                r"\b(?:is|was|were|are|has|had|that|which|who|by|with|about|included|includes|"
+                r"including|featured|featuring|among)\b",
+                stripped,
+            )
         )
     )
 
 
+_TRAILING = re.compile(
+    r",\s*(?:[\w\-]+\s+){0,5}?(he|she|they|[A-Z][\w\-]+(?: [A-Z][\w\-]+)*)\s+(?:also\s+)?"
+    r"(?:said|added|argued|noted|stressed|explained|recounted|insisted|warned|continued|"
+    r"wrote|concluded|emphasi[sz]ed|pointed out|observed|claimed|remarked|told [\w\s]{1,30}?)"
+    r"(?:\s+(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|"
+    r"last (?:week|night|month)|on [A-Z][a-z]+ \d{1,2}|on \d{1,2} [A-Z][a-z]+))?\.?[”\"]?$"
+)
+
+
 def trailing_attribution(sentence: str) -> str | None:
-    """``", he said."`` / ``", she added."`` at the end of a sentence: the pronoun or name."""
-    match = re.search(
-        r",\s*(he|she|they|[A-Z][\w\-]+(?: [A-Z][\w\-]+)*)\s+(?:also\s+)?"
-        r"(said|added|argued|noted|stressed|explained|recounted|insisted|warned|continued|"
-        r"wrote|concluded|emphasi[sz]ed|pointed out|observed|claimed|remarked)\.?[”\"]?$",
-        sentence.strip(),
-    )
+    """``", he said."`` / ``", party leader X said Monday."`` at the end of a sentence (a wire
+    lead without quotation marks): the pronoun or name."""
+    match = _TRAILING.search(sentence.strip())
     return match.group(1) if match else None
+
+
+def trailing_offset(sentence: str) -> int:
+    """Where the trailing attribution clause of ``sentence`` begins (after its comma)."""
+    match = _TRAILING.search(sentence.strip())
+    lead = len(sentence) - len(sentence.lstrip())
+    return lead + match.start() + 1 if match else 0
 
 
 def opinion_intro(sentence: str) -> str | None:

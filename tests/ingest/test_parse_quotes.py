@@ -192,3 +192,68 @@ def test_quote_after_role_noun_and_colon_goes_to_the_recent_speaker_with_that_ro
     names = {s.key: s.name for s in doc.speakers}
     direct = [(s.text, names.get(s.speaker_key)) for s in doc.statements if s.kind == "direct"]
     assert direct == [("I have visited four centres this year.", "Maja Torvik")]
+
+
+def test_german_low_high_marks_open_and_close_a_quote():
+    text = "Interview\n\n„We stay united, whatever comes,“ said Mira Kolvenko, the movement’s leader.\n"
+    assert _direct(text) == [("We stay united, whatever comes,", "Mira Kolvenko")]
+
+
+def test_single_curly_marks_as_main_marks_make_a_quote():
+    text = (
+        "Pledge\n\nGovernor Elena Dravik said that the new bridge ‘will open before the winter’. "
+        "Builders were not asked.\n"
+    )
+    assert _direct(text) == [("will open before the winter", "Elena Dravik")]
+
+
+def test_apostrophes_inside_words_do_not_close_a_single_quote():
+    text = "Visit\n\nTomas Reil called the plan ‘a start, but it won’t be enough’ on Monday.\n"
+    assert _direct(text) == [("a start, but it won’t be enough", "Tomas Reil")]
+
+
+def test_doubled_apostrophes_stand_for_double_marks():
+    text = "Hearing\n\n''Nobody listened to the farmers,'' said Ada Lindqvist.\n"
+    assert _direct(text) == [("Nobody listened to the farmers,", "Ada Lindqvist")]
+
+
+def test_quote_never_closed_runs_through_following_speech_lines():
+    text = (
+        "Delegates Gather for the Second Day of the Harbour Congress\n\n"
+        "In her opening speech on Saturday, Ona Petrauskaite greeted the delegates who had "
+        "come to Portwick.\n"
+        "“Dear friends, welcome to the second day.\n"
+        "We know many of you travelled far to be here.\n"
+        "Our work is not finished, and I thank you all.\n"
+    )
+    found = _direct(text)
+    assert [t for t, _ in found] == [
+        "Dear friends, welcome to the second day.",
+        "We know many of you travelled far to be here.",
+        "Our work is not finished, and I thank you all.",
+    ]
+    assert {s for _, s in found} == {"Ona Petrauskaite"}
+
+
+def test_quote_left_open_does_not_swallow_the_narration_after_it():
+    text = (
+        "Forum\n\n“The river must be cleaned, said Karl Mertens.\n\n"
+        "The forum then moved on to the budget of the port authority.\n"
+    )
+    assert [t for t, _ in _direct(text)] == ["The river must be cleaned, said Karl Mertens."]
+
+
+def test_pronoun_in_a_relative_clause_goes_to_the_subject_of_the_sentence():
+    text = (
+        "Debate\n\nMayor Ruth Okonkwo spoke first.\n\n"
+        "Pavel Strand recalled the flood of last spring, which he described as “a warning”.\n"
+    )
+    assert _direct(text) == [("a warning", "Pavel Strand")]
+
+
+def test_partial_quote_before_the_subject_belongs_to_the_sentence_speaker():
+    text = (
+        "Session\n\nWhile praising the ‘careful and honest work’ of the inspectors, "
+        "Lena Vuori argued that the ministry must publish the full report.\n"
+    )
+    assert _direct(text) == [("careful and honest work", "Lena Vuori")]

@@ -191,3 +191,27 @@ def test_and_n_other_organisations_between_subject_and_verb_is_ignorable():
     assert _gap_is_ignorable(" and eleven other organisations ")
     assert _gap_is_ignorable(" and 30 other groups")
     assert not _gap_is_ignorable(" and the minister")
+
+
+def test_passive_speech_verb_names_no_speaker():
+    text = "Panel\n\nThe new tax, denounced by farmers across the valley, took effect in May.\n"
+    assert _indirect(text) == []
+
+
+def test_spoke_at_an_event_is_an_appearance_not_a_statement():
+    text = "Rally\n\nSenator Ivo Brankovic spoke at the rally on the harbour front.\n"
+    assert _indirect(text) == []
+
+
+def test_wider_speech_acts_are_reported_speech():
+    text = (
+        "Summit\n\nMilan Oresko, a former envoy to the council, spotlighted the abuses in the "
+        "mines. Clara Veit conceded that the plan had come too late.\n"
+    )
+    assert [s for _, s in _indirect(text)] == ["Milan Oresko", "Clara Veit"]
+
+
+def test_name_run_into_the_next_word_is_split():
+    text = "Testimonies\n\nJonas MarekRiver Trust founder: “The fish are gone from the bay.”\n"
+    doc = parse_document(text)
+    assert [s.name for s in doc.speakers] == ["Jonas Marek"]

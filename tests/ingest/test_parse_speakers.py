@@ -167,3 +167,79 @@ def test_her_report_describes_names_the_woman_last_named():
     )
     found = _statements(text)
     assert ("direct", "a place built to break people", "Marta Olsen-Baird") in found
+
+
+def test_name_followed_by_who_said_speaks_the_quote():
+    text = (
+        "Council Session on Water\n\nThe session was opened by the Water Commissioner Ilse "
+        "Norberg who said “We cannot wait for another dry summer.”\n"
+    )
+    assert _statements(text) == [
+        ("direct", "We cannot wait for another dry summer.", "Ilse Norberg")
+    ]
+
+
+def test_role_appositive_left_unclosed_still_leaves_the_name_as_subject():
+    text = (
+        "Keynote\n\nIn her keynote speech, Madam Reta Solberg, the president-elect of the "
+        "Harbour Council of Norland (HCN) said, “The harbour belongs to its people.”\n"
+    )
+    assert _statements(text)[-1] == ("direct", "The harbour belongs to its people.", "Reta Solberg")
+
+
+def test_unnamed_representative_speaks_for_the_organisation():
+    text = (
+        "Session\n\nAddressing the council on 3 May, a representative of the Coastal Families "
+        "Union called for an inquiry into the closures.\n"
+    )
+    assert [s for _, _, s in _statements(text)] == ["Coastal Families Union"]
+
+
+def test_quote_followed_by_more_of_the_sentence_is_not_attributed_to_what_follows():
+    text = (
+        "Report\n\nAnita Rask has told the council her aim is “open dialogue” with the port "
+        "authority, which has said it will not meet her.\n"
+    )
+    assert ("direct", "open dialogue", "Anita Rask") in _statements(text)
+
+
+def test_people_in_a_picture_caption_are_not_speakers():
+    text = (
+        "Rally in the Harbour\n\nImage: Lotte Brandt, Maja Brandt\n\n"
+        "Lotte Brandt, left, and her mother at the rally in Portwick.\n\n"
+        "The crowd cheered the mayor, Oskar Lind, as he arrived.\n\n"
+        "“We will rebuild the pier,” he said.\n"
+    )
+    assert _statements(text)[-1] == ("direct", "We will rebuild the pier,", "Oskar Lind")
+
+
+def test_wire_lead_with_trailing_role_and_name_is_reported_speech():
+    text = (
+        "Harbour Politics\n\nPortwick, 3 May (Wire) – I will not resign before the vote, "
+        "opposition leader Jana Kovac said Monday.\n"
+    )
+    assert [(k, s) for k, _, s in _statements(text)] == [("indirect", "Jana Kovac")]
+
+
+def test_relative_named_after_his_or_her_is_not_who_he_means():
+    text = (
+        "Exile and Return\n\nThe prince left the island in 1970. Two years later, his father "
+        "Anton Varga was deposed.\n\n“We will go home one day,” he said.\n"
+    )
+    assert ("direct", "We will go home one day,", "Anton Varga") not in _statements(text)
+
+
+def test_author_of_a_speech_by_is_who_she_means_next():
+    text = (
+        "Rally in Portwick\n\nThe rally ended with a speech by Marta Holm, the chair of the "
+        "fishers’ union. She called for a ban on night trawling.\n"
+    )
+    assert _statements(text)[-1][2] == "Marta Holm"
+
+
+def test_page_cut_before_the_name_gives_an_opening_pronoun_to_the_next_speaker():
+    text = (
+        "Four Years On\n\n„We are still here, and we are many,“ she told the radio on Friday.\n"
+        "„Our silence is not surrender,“ Ilse Varnholt, who lives in exile, added.\n"
+    )
+    assert {s for _, _, s in _statements(text)} == {"Ilse Varnholt"}
