@@ -43,8 +43,24 @@ _CUES = (
     ("rally", r"\brall(?:y|ies|ied)\b|\bdemonstrators\b", True),
     ("rally", r"\bdemonstrations?\b|\bgatherings?\b|\bmarch(?:ed|es)?\b", False),
     ("interview", r"\binterview(?:s|ed)?\b", True),
+    # "she told the state radio", "speaking to a weekly newspaper": an interview with a medium
+    (
+        "interview",
+        r"\b(?:told|telling|speaking to|spoke to|in remarks to)\s+(?:the\s+|an?\s+)?"
+        r"(?:[^\s.,;:]+\s+){0,3}(?:radio|television|TV|broadcaster|newspaper|daily|weekly"
+        r"|magazine|news agency|podcast|channel)\b",
+        True,
+    ),
     ("message", r"\bmessages?\b", True),
     ("un-session", r"\bsessions?\b", False),
+    # "told the Human Rights Council", "addressed the General Assembly": a UN sitting
+    (
+        "un-session",
+        r"\b(?:told|addressed|address(?:ing)?|briefed|brief(?:ing)?|reports?\s+to|reported\s+to"
+        r"|speech\s+to|statement\s+to|before)\s+the\s+(?:[A-Z][\w.]*\s+){0,3}"
+        r"(?:Council|General Assembly)\b",
+        True,
+    ),
     ("other", r"\bvisit(?:s|ed)?\b|\bmeets\b|\bmet with\b|\bsermons?\b|\bvigils?\b", True),
     # a hearing: "testified before the Committee on ...", "a public hearing of the committee"
     (

@@ -6,6 +6,7 @@ from ingest.events import (
     EVENT_KINDS,
     article_date,
     detect_event,
+    event_kind,
     merge_events,
     same_event,
     section_event,
@@ -403,3 +404,29 @@ def test_an_anniversary_gives_the_year_and_the_weekday_confirms_the_day():
     )
     event = detect_event(title="", body=body, published=None, key="e1")
     assert event.start_date == date(2018, 5, 8)  # 2015 + 3; 8 May 2018 was a Tuesday
+
+
+def test_wire_style_bare_weekday_counts_back_from_post_date():
+    body = (
+        "GENEVA -- An independent expert said the country had refused her every visit.\n\n"
+        "The country's envoy answered her report to the council Wednesday by asking for a "
+        "new expert."
+    )
+    # 2018-06-29 is a Friday, so "Wednesday" is 2018-06-27
+    event = detect_event(title="", body=body, published=date(2018, 6, 29), key="e1")
+    assert event.start_date == date(2018, 6, 27)
+
+
+def test_telling_a_un_council_is_a_un_session():
+    body = "An independent expert has told the Human Rights Council that access was refused."
+    assert event_kind(title="Expert regrets refusal", body=body) == "un-session"
+
+
+def test_telling_a_radio_station_is_an_interview():
+    body = "“We will not give up,” the opposition leader told the national radio on Monday."
+    assert event_kind(title="", body=body) == "interview"
+
+
+def test_telling_reporters_is_not_an_interview():
+    body = "“We will not give up,” the opposition leader told reporters on Monday at noon."
+    assert event_kind(title="", body=body) != "interview"
