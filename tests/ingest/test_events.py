@@ -430,3 +430,26 @@ def test_telling_a_radio_station_is_an_interview():
 def test_telling_reporters_is_not_an_interview():
     body = "“We will not give up,” the opposition leader told reporters on Monday at noon."
     assert event_kind(title="", body=body) != "interview"
+
+
+def test_press_conference_is_of_kind_other():
+    body = "Speaking at a press conference held in the capital, the party leader said no."
+    assert event_kind(title="Leader rules out coalition", body=body) == "other"
+
+
+def test_a_motion_passed_by_a_un_council_is_a_un_session():
+    body = "The UN Human Rights Council has passed a motion to set up an inquiry into abuses."
+    assert event_kind(title="", body=body) == "un-session"
+
+
+def test_press_conference_is_named_by_its_cue_words():
+    body = "Speaking at a press conference held in the capital, the party leader said no."
+    event = detect_event(title="", body=body, published=date(2020, 3, 2), key="e1")
+    assert event.name.startswith("Press conference")
+
+
+def test_event_name_is_never_a_clause_with_a_date():
+    body = "Hundreds of demonstrators gathered this Saturday, May 8, at the Quay in Brest."
+    event = detect_event(title="", body=body, published=date(2021, 5, 10), key="e1")
+    assert event.start_date == date(2021, 5, 8)
+    assert not any(ch.isdigit() for ch in event.name)
