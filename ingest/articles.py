@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.dates import find_dates
-from ingest.text import Span, blank_line_blocks, lines
+from ingest.text import Span, blank_line_blocks, lines, word_set
 
 # A line that ends a post: everything after it belongs to the next one.
 _POST_END = re.compile(
@@ -29,7 +29,12 @@ _CHROME = re.compile(
     r"share(?: this)?(?: article| post| story| page)?:?(?: .{0,80})?|"
     r"staff (?:report|reporter)|news provided by|media contact:?|"
     # a site-search box: "Searching for your content...", "No results found. Please ..."
-    r"search(?:ing)?\b.{0,60}(?:\.\.\.|…)|no results found\b.*)$",
+    r"search(?:ing)?\b.{0,60}(?:\.\.\.|…)|no results found\b.*|"
+    # "Reading Time : 3 min", "4 min read": reading-time badges
+    r"(?:estimated\s+)?read(?:ing)?\s+time\s*:?\s*\d+\s*min(?:ute)?s?\.?|\d+\s*min(?:ute)?s?\s+read|"
+    # masthead credits: "Editor in Chief Jane Roe", "Supervisor: John Doe"
+    r"(?:editor[- ]in[- ]chief|managing editor|deputy editor|supervisor|publisher)\s*:?"
+    r"\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})$",
     re.IGNORECASE,
 )
 # "By Anneliese Voigt, Vienna correspondent": a byline names the writer, not a speaker.
@@ -51,6 +56,15 @@ _DATE_LINE = re.compile(
 
 # "“Nobody sleeps outside”: Mayor Lind on shelters": a quoted phrase, a colon, then more words
 _QUOTED_HEADLINE = re.compile(r"^[“\"‘][^“”\"\n]{1,120}[”\"’]\s*[:–—]\s+\w")
+
+# A line ending in one of these words continues on the next line: prose, not a headline.
+_RUN_ON_WORDS = word_set("and or but of the a an to in on at by for with from")
+# "date 2018-06-27 Mayor opens bridge": a date label run into the headline in front of it
+_DATE_LABEL = re.compile(
+    r"^\s*(?:date|dated|published|posted|updated)\s*:?\s*(?:\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{4})\s+"
+    r"(?=\S)",
+    re.IGNORECASE,
+)
 
 MENU_MIN_LINES = 4
 MENU_LINE_MAX = 80
@@ -106,9 +120,12 @@ def menu_lines(text: str) -> set[Span]:
 
 def is_title_like(line: str) -> bool:
     """A headline: short, not a sentence of running prose, no opening quote (except
-    "“Quoted phrase”: rest of the headline")."""
+    "“Quoted phrase”: rest of the headline"), not a line that runs on into the next one
+    ("... to the leaders Ana Roe and")."""
     line = line.strip()
     if not line or len(line) > TITLE_MAX or line[0] in "•-*":
+        return False
+    if line.split()[-1].lower() in _RUN_ON_WORDS and len(line.split()) > 6:
         return False
     if line[0] in '“"‘' and not _QUOTED_HEADLINE.match(line):
         return False
@@ -159,6 +176,8 @@ def _pick_title(text: str, spans: list[Span], labels: frozenset[str] = frozenset
     for i, value in enumerate(values[:5]):
         if value in values[i + 1 :] and values[i + 1] != value:
             continue  # an image title that the post prints again as a caption
+        if i + 1 < len(values) and value != values[i + 1] and value.endswith(values[i + 1]):
+            continue  # "HomeNewsWorldBridge opens": a breadcrumb ending in the headline below
         if (_is_masthead(value) or _is_section_label(values, i, labels)) and i + 1 < len(values):
             continue
         if is_title_like(value) and len(value.split()) >= 2:
@@ -203,8 +222,12 @@ def split_posts(text: str) -> list[Post]:
             continue
         labels = frozenset(text[s:e].strip() for s, e in menus if e <= group[0][0])
         title_span = _pick_title(text, group, labels)
-        title = text[title_span[0] : title_span[1]].strip() if title_span else ""
-        body = [s for s in group if not title_span or text[s[0] : s[1]].strip() != title]
+        title = full = text[title_span[0] : title_span[1]].strip() if title_span else ""
+        label = _DATE_LABEL.match(title)
+        if title_span and label and len(title) - label.end() > 10:
+            title_span = (title_span[1] - len(title) + label.end(), title_span[1])
+            title = text[title_span[0] : title_span[1]]
+        body = [s for s in group if not title_span or text[s[0] : s[1]].strip() != full]
         posts.append(
             Post(
                 start=group[0][0],

@@ -149,7 +149,8 @@ def find_dates(text: str, *, default_year: int | None = None) -> list[FoundDate]
 _WEEKDAY_NAME = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 RELATIVE_RE = re.compile(
     r"\b(?P<word>today|tonight|this morning|this evening|yesterday)\b"
-    rf"|\b(?P<prep>on|last|this|from|On|Last|This|From)\s+(?P<wd>{_WEEKDAY_NAME})"
+    # "on Saturday", "last Tuesday", and the wire style "told the council Wednesday"
+    rf"|(?:\b(?P<prep>on|last|this|from|On|Last|This|From)\s+)?\b(?P<wd>{_WEEKDAY_NAME})\b"
     # "from Thursday to Saturday": a run of days ending on the second weekday
     rf"(?:\s+(?:to|until|through|till)\s+(?P<wd2>{_WEEKDAY_NAME}))?"
     r"(?![,\s]+(?:the\s+)?\d|[,\s]+[A-Z][a-z]+\.?\s+\d)"
@@ -164,7 +165,7 @@ def relative_dates(text: str, published: date) -> list[FoundDate]:
             back = 1 if m["word"] == "yesterday" else 0
         else:
             back = (published.weekday() - WEEKDAYS[m["wd"][:3].lower()]) % 7
-            if back == 0 and m["prep"].lower() == "last":
+            if back == 0 and (m["prep"] or "").lower() == "last":
                 back = 7
         day = published - timedelta(days=back)
         until = None

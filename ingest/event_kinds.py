@@ -1,6 +1,7 @@
 """What kind of event a post reports, from cue words in its headline and lead."""
 
 import re
+from typing import NamedTuple
 
 from ingest.dates import RELATIVE_RE, find_dates
 from ingest.event_text import lead
@@ -20,6 +21,8 @@ EVENT_KINDS = (
 # (kind, pattern, strong). A weak cue names an event only with a "held"-type verb or a
 # date in the same sentence ("a meeting" alone is often just talk about meetings).
 _CUES = (
+    # a press conference is not a conference: kind "other" (checked before "conference")
+    ("other", r"\b(?:press|news|media)\s+(?:conferences?|briefings?)\b", True),
     ("parliamentary-motion", r"early[- ]day motions?|\bEDMs?\b|parliamentary motions?", True),
     # a motion before an elected body: "Council backs fountain motion", "the motion was carried"
     (
@@ -43,8 +46,24 @@ _CUES = (
     ("rally", r"\brall(?:y|ies|ied)\b|\bdemonstrators\b", True),
     ("rally", r"\bdemonstrations?\b|\bgatherings?\b|\bmarch(?:ed|es)?\b", False),
     ("interview", r"\binterview(?:s|ed)?\b", True),
+    # "she told the state radio", "speaking to a weekly newspaper": an interview with a medium
+    (
+        "interview",
+        r"\b(?:told|telling|speaking to|spoke to|in remarks to)\s+(?:the\s+|an?\s+)?"
+        r"(?:[^\s.,;:]+\s+){0,3}(?:radio|television|TV|broadcaster|newspaper|daily|weekly"
+        r"|magazine|news agency|podcast|channel)\b",
+        True,
+    ),
     ("message", r"\bmessages?\b", True),
     ("un-session", r"\bsessions?\b", False),
+    # "told the Human Rights Council", "addressed the General Assembly": a UN sitting
+    (
+        "un-session",
+        r"\b(?:told|addressed|address(?:ing)?|briefed|brief(?:ing)?|reports?\s+to|reported\s+to"
+        r"|speech\s+to|statement\s+to|before)\s+the\s+(?:[A-Z][\w.]*\s+){0,3}"
+        r"(?:Council|General Assembly)\b",
+        True,
+    ),
     ("other", r"\bvisit(?:s|ed)?\b|\bmeets\b|\bmet with\b|\bsermons?\b|\bvigils?\b", True),
     # a hearing: "testified before the Committee on ...", "a public hearing of the committee"
     (
@@ -87,7 +106,15 @@ OPINION_RE = re.compile(
 QA_RE = re.compile(r"^\s*Q\s*[:.-]", re.MULTILINE)
 
 
-def cue(text: str, *, need_context: bool) -> tuple[int, str] | None:
+class Cue(NamedTuple):
+    """An event cue found in a text: ``text[start:end]`` suggests an event of ``kind``."""
+
+    start: int
+    kind: str
+    end: int
+
+
+def cue(text: str, *, need_context: bool) -> Cue | None:
     """(position, kind) of the earliest event cue in ``text``; weak cues need context."""
     best = None
     context = HAPPENED_RE.search(text) or find_dates(text) or RELATIVE_RE.search(text)
@@ -99,7 +126,9 @@ def cue(text: str, *, need_context: bool) -> tuple[int, str] | None:
             continue
         if kind == "un-session" and not _UN_RE.search(text):
             continue
-        best = (m.start(), kind)
+        if kind == "parliamentary-motion" and _UN_RE.search(text):
+            kind = "un-session"  # "the UN Human Rights Council passed a motion"
+        best = Cue(m.start(), kind, m.end())
     return best
 
 

@@ -77,6 +77,9 @@ def _with_place(name: str, location: str) -> str:
     return f"{name} in {location}"
 
 
+_KIND_LABELS = {"un-session": "UN session", "other": "Event", "parliamentary-motion": "Motion"}
+
+
 def _cue_phrase(sentence: str, location: str) -> str:
     """ "Panel at the National Press Club": the cue word up to the place it names."""
     found = cue(sentence, need_context=False)
@@ -84,9 +87,13 @@ def _cue_phrase(sentence: str, location: str) -> str:
         return ""
     end = sentence.find(location.split(",")[0], found[0]) if location else -1
     phrase = sentence[found[0] : end + len(location.split(",")[0])] if end >= 0 else ""
-    phrase = (
-        phrase if 0 < len(phrase) <= 80 else _with_place(sentence[found[0] :].split()[0], location)
-    )
+    if re.search(r"[\d,]", phrase):
+        # "Farmers gathered this Saturday, May 8, at the Quay": a clause, not a name
+        phrase = _with_place(_KIND_LABELS.get(found.kind, found.kind.capitalize()), location)
+    elif not 0 < len(phrase) <= 80:
+        # "press conference", "rally": the cue's own words, else its first word
+        words = sentence[found.start : found.end].split()
+        phrase = _with_place(" ".join(words if len(words) <= 3 else words[:1]), location)
     return phrase[:1].upper() + phrase[1:]
 
 

@@ -21,7 +21,7 @@ from ingest.event_dates import (
     with_duration,
     year_anchor,
 )
-from ingest.event_kinds import CUE_RES, EVENT_KINDS, cue, event_kind
+from ingest.event_kinds import CUE_RES, EVENT_KINDS, Cue, cue, event_kind
 from ingest.event_names import cue_sentence, event_name, location_in
 from ingest.event_text import all_sentences, sentence_at
 from ingest.post_dates import article_date
@@ -91,7 +91,7 @@ def section_event(
     """
     found_cue = cue(heading, need_context=False)
     if found_cue is None and _CONVERSATION_HEADING_RE.match(heading):
-        found_cue = (0, "interview")  # "In conversation: <Name>": an interview section
+        found_cue = Cue(0, "interview", 0)  # "In conversation: <Name>": an interview section
     elif found_cue is None or not any(
         strong and kind == found_cue[1] and regex.search(heading) for kind, regex, strong in CUE_RES
     ):

@@ -27,6 +27,7 @@ from ingest.names import (
     strip_titles,
     surname_matches,
 )
+from ingest.other_events import paragraph_events
 from ingest.quotes import Quote, find_quotes, is_speech_sized, is_title_or_name
 from ingest.reported import (
     REPORTING_VERBS,
@@ -1309,6 +1310,16 @@ def parse_document(text: str) -> ParsedDocument:
                 continue
             document.events.append(found)
             sections.update({pos: found.key for pos in range(first, last)})
+        for pos, found in paragraph_events(
+            paragraphs=[text[s:e] for s, e in post.body],
+            post_event=event,
+            published=published,
+            key=f"e{index + 1}",
+            context_date=page_date,
+        ).items():
+            if pos not in sections:
+                document.events += [found] if found not in document.events else []
+                sections[pos] = found.key
         parser.parse_post(post, index, event.key if event else None, sections)
     document.speakers = parser.speakers()
     document.statements = sorted(parser.statements, key=lambda s: (s.start, s.kind))

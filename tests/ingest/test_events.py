@@ -6,10 +6,13 @@ from ingest.events import (
     EVENT_KINDS,
     article_date,
     detect_event,
+    event_kind,
     merge_events,
     same_event,
     section_event,
 )
+from ingest.other_events import paragraph_events
+from ingest.parse import parse_document
 from ingest.types import ParsedEvent
 
 
@@ -403,3 +406,100 @@ def test_an_anniversary_gives_the_year_and_the_weekday_confirms_the_day():
     )
     event = detect_event(title="", body=body, published=None, key="e1")
     assert event.start_date == date(2018, 5, 8)  # 2015 + 3; 8 May 2018 was a Tuesday
+
+
+def test_wire_style_bare_weekday_counts_back_from_post_date():
+    body = (
+        "GENEVA -- An independent expert said the country had refused her every visit.\n\n"
+        "The country's envoy answered her report to the council Wednesday by asking for a "
+        "new expert."
+    )
+    # 2018-06-29 is a Friday, so "Wednesday" is 2018-06-27
+    event = detect_event(title="", body=body, published=date(2018, 6, 29), key="e1")
+    assert event.start_date == date(2018, 6, 27)
+
+
+def test_telling_a_un_council_is_a_un_session():
+    body = "An independent expert has told the Human Rights Council that access was refused."
+    assert event_kind(title="Expert regrets refusal", body=body) == "un-session"
+
+
+def test_telling_a_radio_station_is_an_interview():
+    body = "“We will not give up,” the opposition leader told the national radio on Monday."
+    assert event_kind(title="", body=body) == "interview"
+
+
+def test_telling_reporters_is_not_an_interview():
+    body = "“We will not give up,” the opposition leader told reporters on Monday at noon."
+    assert event_kind(title="", body=body) != "interview"
+
+
+def test_press_conference_is_of_kind_other():
+    body = "Speaking at a press conference held in the capital, the party leader said no."
+    assert event_kind(title="Leader rules out coalition", body=body) == "other"
+
+
+def test_a_motion_passed_by_a_un_council_is_a_un_session():
+    body = "The UN Human Rights Council has passed a motion to set up an inquiry into abuses."
+    assert event_kind(title="", body=body) == "un-session"
+
+
+def test_press_conference_is_named_by_its_cue_words():
+    body = "Speaking at a press conference held in the capital, the party leader said no."
+    event = detect_event(title="", body=body, published=date(2020, 3, 2), key="e1")
+    assert event.name.startswith("Press conference")
+
+
+def test_event_name_is_never_a_clause_with_a_date():
+    body = "Hundreds of demonstrators gathered this Saturday, May 8, at the Quay in Brest."
+    event = detect_event(title="", body=body, published=date(2021, 5, 10), key="e1")
+    assert event.start_date == date(2021, 5, 8)
+    assert not any(ch.isdigit() for ch in event.name)
+
+
+def _paragraph_events(paragraphs, post_event, published):
+    return paragraph_events(
+        paragraphs=paragraphs, post_event=post_event, published=published, key="e1"
+    )
+
+
+def test_a_quote_given_at_an_earlier_conference_gets_that_event():
+    rally = _event(kind="rally", name="Harbour rally", start_date=date(2016, 3, 12))
+    paragraphs = [
+        "Thousands of dock workers rallied in Brest on Saturday against the closures.",
+        "At a conference in Lyon on 3 March 2016, the union leader had said: “We will not "
+        "give up the port.”",
+    ]
+    found = _paragraph_events(paragraphs, rally, date(2016, 3, 13))
+    assert list(found) == [1]
+    assert found[1].kind == "conference"
+    assert found[1].start_date == date(2016, 3, 3)
+    assert found[1].key == "e1.p1"
+
+
+def test_a_paragraph_about_the_post_event_day_keeps_the_post_event():
+    rally = _event(kind="rally", name="Harbour rally", start_date=date(2016, 3, 12))
+    paragraphs = ["At the rally on 12 March, the union leader said: “We stay.”"]
+    assert _paragraph_events(paragraphs, rally, date(2016, 3, 13)) == {}
+
+
+def test_a_meeting_still_to_come_is_not_another_event():
+    hearing = _event(kind="other", name="Hearing", start_date=date(2018, 10, 18))
+    paragraphs = ["The chair said the committee would vote at its meeting on 6 November."]
+    assert _paragraph_events(paragraphs, hearing, date(2018, 10, 19)) == {}
+
+
+def test_parse_document_gives_the_earlier_event_to_the_quote_made_there():
+    text = (
+        "Dock workers rally in Brest\n\n"
+        "Dock workers rally in Brest\n\n"
+        "Posted on 13 March 2016\n\n"
+        "Thousands of dock workers held a rally in Brest on Saturday against the closures.\n\n"
+        "At a conference in Lyon on 3 March 2016, Marie Delorme said: “We will not give up "
+        "the port.”\n"
+    )
+    document = parse_document(text)
+    (quote,) = [s for s in document.statements if s.text.startswith("We will not")]
+    events = {e.key: e for e in document.events}
+    assert events[quote.event_key].start_date == date(2016, 3, 3)
+    assert events[document.articles[0].event_key].start_date == date(2016, 3, 12)

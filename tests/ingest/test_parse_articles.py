@@ -174,3 +174,40 @@ def test_link_to_the_post_media_is_not_a_subheading():
     assert is_subheading("Island practice")
     assert not is_subheading("Listen to the full interview")
     assert not is_subheading("Watch the video of the debate")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Reading Time : 3 min", "4 min read", "Editor in Chief Jane Roe", "Supervisor Ali Demir"],
+)
+def test_reading_time_and_masthead_credits_are_chrome(line):
+    assert is_chrome_line(line)
+
+
+def test_breadcrumb_run_into_the_headline_is_not_the_title():
+    text = (
+        "HomeNEWSCITYBridge reopens after two years\n\nBridge reopens after two years\n\n"
+        "The old bridge reopened on Monday after two years of repairs, the city said.\n"
+    )
+    (post,) = split_posts(text)
+    assert post.title == "Bridge reopens after two years"
+
+
+def test_a_line_running_on_into_the_next_is_not_the_title():
+    text = (
+        "The mayor of the town, Ana Roe, handed the prize to the two founders of the choir and\n"
+        "their families during a ceremony held on Sunday in the old hall.\n"
+    )
+    (post,) = split_posts(text)
+    assert post.title == ""
+
+
+def test_date_label_in_front_of_the_headline_is_cut_from_the_title():
+    text = (
+        " date 2019-03-04 Harbour strike ends after a week\n"
+        "Published Monday, March 4, 2019\n"
+        "Dock workers ended their strike on Monday after the port agreed to new shifts.\n"
+    )
+    (post,) = split_posts(text)
+    assert post.title == "Harbour strike ends after a week"
+    assert text[post.title_span[0] : post.title_span[1]] == post.title
