@@ -7,15 +7,17 @@ overwrites the editor's work.
 from django.contrib import admin
 from django.db import models
 from django.db.models.functions import Upper
-from django.utils import timezone
+from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.http import urlencode
 
+from archive import editing, history
 from archive.models import (
     Article,
     Event,
     IngestRun,
     Occurrence,
-    ReviewStatus,
     Source,
     Speaker,
     SpeakerAlias,
@@ -31,6 +33,32 @@ class CuratedOnSaveMixin:
         super().save_model(request, obj, form, change)
 
 
+class HistoryMixin:
+    """The record's edit history with values (pghistory) on the admin's History page."""
+
+    object_history_template = "admin/archive/object_history.html"
+    history_model = ""
+
+    def history_view(self, request, object_id, extra_context=None):
+        changes = history.record_history(self.history_model, int(object_id))
+        extra = {"history": changes, **(extra_context or {})}
+        return super().history_view(request, object_id, extra_context=extra)
+
+
+def _merge_action(url_name: str, noun: str):
+    """An admin action that opens the merge preview for the ticked records."""
+
+    def merge(modeladmin, request, queryset):
+        ids = list(queryset.values_list("pk", flat=True))
+        query = urlencode([("ids", pk) for pk in ids])
+        return HttpResponseRedirect(f"{reverse(url_name)}?{query}")
+
+    merge.short_description = f"Merge selected {noun}"
+    merge.allowed_permissions = ("change", "delete")
+    merge.__name__ = f"merge_{noun}"
+    return merge
+
+
 class SpeakerAliasInline(admin.TabularInline):
     model = SpeakerAlias
     extra = 0
@@ -38,7 +66,10 @@ class SpeakerAliasInline(admin.TabularInline):
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(CuratedOnSaveMixin, admin.ModelAdmin):
+class SpeakerAdmin(HistoryMixin, CuratedOnSaveMixin, admin.ModelAdmin):
+    history_model = "speaker"
+    change_form_template = "admin/archive/speaker/change_form.html"
+    actions = [_merge_action("review:merge-speakers", "speakers")]
     list_display = ["name", "kind", "description", "statement_count", "curated"]
     ordering = [Upper("name")]  # the count annotation groups rows and drops Meta.ordering
     list_filter = ["kind", "curated"]
@@ -61,7 +92,9 @@ class SpeakerAdmin(CuratedOnSaveMixin, admin.ModelAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(CuratedOnSaveMixin, admin.ModelAdmin):
+class EventAdmin(HistoryMixin, CuratedOnSaveMixin, admin.ModelAdmin):
+    history_model = "event"
+    actions = [_merge_action("review:merge-events", "events")]
     list_display = ["name", "kind", "start_date", "location", "statement_count", "curated"]
     ordering = ["-start_date", "name"]  # the count annotation drops Meta.ordering
     list_filter = ["kind", "curated", ("start_date", admin.DateFieldListFilter)]
@@ -96,7 +129,9 @@ class OccurrenceInline(admin.TabularInline):
 
 
 @admin.register(Statement)
-class StatementAdmin(CuratedOnSaveMixin, admin.ModelAdmin):
+class StatementAdmin(HistoryMixin, CuratedOnSaveMixin, admin.ModelAdmin):
+    history_model = "statement"
+    change_form_template = "admin/archive/statement/change_form.html"
     list_display = [
         "short_text",
         "speaker",
@@ -116,6 +151,8 @@ class StatementAdmin(CuratedOnSaveMixin, admin.ModelAdmin):
     readonly_fields = [
         "rule",
         "confidence",
+        "review_flag",
+        "source_wording",
         "fingerprint",
         "speaker_names",
         "created_at",
@@ -135,15 +172,11 @@ class StatementAdmin(CuratedOnSaveMixin, admin.ModelAdmin):
 
     @admin.action(description="Mark selected statements verified")
     def mark_verified(self, request, queryset):
-        queryset.update(
-            review_status=ReviewStatus.VERIFIED, curated=True, updated_at=timezone.now()
-        )
+        editing.verify(queryset)
 
     @admin.action(description="Mark selected statements rejected")
     def mark_rejected(self, request, queryset):
-        queryset.update(
-            review_status=ReviewStatus.REJECTED, curated=True, updated_at=timezone.now()
-        )
+        editing.reject(queryset, reason="rejected from the statement list")
 
 
 class ArticleInline(admin.TabularInline):
@@ -196,7 +229,8 @@ class ArticleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Occurrence)
-class OccurrenceAdmin(admin.ModelAdmin):
+class OccurrenceAdmin(HistoryMixin, admin.ModelAdmin):
+    history_model = "occurrence"
     list_display = ["statement", "source", "start", "end", "role"]
     list_select_related = ["statement__speaker", "source"]
     search_fields = ["statement__text", "source__file_name", "role"]
@@ -204,7 +238,8 @@ class OccurrenceAdmin(admin.ModelAdmin):
 
 
 @admin.register(SpeakerAlias)
-class SpeakerAliasAdmin(admin.ModelAdmin):
+class SpeakerAliasAdmin(HistoryMixin, admin.ModelAdmin):
+    history_model = "alias"
     list_display = ["name", "normalized", "speaker"]
     list_select_related = ["speaker"]
     search_fields = ["name", "normalized", "speaker__name"]

@@ -5,6 +5,7 @@ text, exactly as it was imported. Records made by ingest carry ``curated=False``
 editor changes or verifies one, ``curated`` is set and ingest leaves it alone.
 """
 
+import pghistory
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
@@ -312,6 +313,17 @@ class Statement(models.Model):
     curated = models.BooleanField(
         default=False, help_text="Set when an editor changes the record; ingest then leaves it."
     )
+    review_flag = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Why ingest sent a reviewed statement back to the queue (editors only).",
+    )
+    source_wording = models.TextField(
+        blank=True, help_text="The source's new wording when it no longer matches the text."
+    )
+    review_note = models.TextField(
+        blank=True, help_text="The editor's reason or evidence (never shown to the public)."
+    )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -405,3 +417,68 @@ class Occurrence(models.Model):
     def passage(self) -> str:
         """The exact characters of the source this occurrence points at."""
         return self.source.text[self.start : self.end]
+
+
+class RedirectKind(models.TextChoices):
+    SPEAKER = "speaker", "Speaker"
+    EVENT = "event", "Event"
+
+
+class SlugRedirect(models.Model):
+    """An old slug of a merged-away speaker or event: its page answers 301 to the survivor."""
+
+    Kind = RedirectKind
+
+    kind = models.CharField(max_length=10, choices=RedirectKind)
+    old_slug = models.SlugField(max_length=120)
+    speaker = models.ForeignKey(
+        Speaker, null=True, blank=True, on_delete=models.CASCADE, related_name="old_slugs"
+    )
+    event = models.ForeignKey(
+        Event, null=True, blank=True, on_delete=models.CASCADE, related_name="old_slugs"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["kind", "old_slug"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "old_slug"], name="slug_redirect_unique"),
+            models.CheckConstraint(
+                condition=Q(kind__in=RedirectKind.values), name="slug_redirect_kind_is_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="speaker", speaker__isnull=False, event__isnull=True)
+                | Q(kind="event", event__isnull=False, speaker__isnull=True),
+                name="slug_redirect_has_one_target",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.old_slug} -> {self.target}"
+
+    @property
+    def target(self):
+        return self.speaker if self.kind == RedirectKind.SPEAKER else self.event
+
+
+# Edit history with values (django-pghistory): PostgreSQL triggers write a snapshot row for
+# every insert, update and delete, so the admin, bulk ``update()``s and ingest are all
+# recorded with whatever context (user, note, import run) the code around them set.
+# Columns that only mirror others (search copies, timestamps) are left out, so that a
+# refresh of search names is not an "edit".
+def _track(model, name: str, exclude: tuple[str, ...] = ()) -> None:
+    pghistory.track(
+        pghistory.InsertEvent(),
+        pghistory.UpdateEvent(),
+        pghistory.DeleteEvent(),
+        exclude=list(exclude),
+        model_name=name,
+        obj_field=pghistory.ObjForeignKey(related_name="history"),
+    )(model)
+
+
+_track(Statement, "StatementHistory", ("search_vector", "speaker_names", "updated_at"))
+_track(Speaker, "SpeakerHistory", ("updated_at",))
+_track(SpeakerAlias, "SpeakerAliasHistory")
+_track(Event, "EventHistory", ("updated_at",))
+_track(Occurrence, "OccurrenceHistory")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from archive.views import browse, statements
+from archive.views import browse, changes, statements
 
 app_name = "archive"
 urlpatterns = [
@@ -13,4 +13,6 @@ urlpatterns = [
     path("events/<slug:slug>/", browse.event_detail, name="event-detail"),
     path("sources/", browse.source_list, name="source-list"),
     path("sources/<int:pk>/", browse.source_detail, name="source-detail"),
+    path("changes/", changes.change_list, name="changes"),
+    path("changes/feed/", changes.ChangesFeed(), name="changes-feed"),
 ]

@@ -8,6 +8,7 @@ admin.site.site_title = "Statement Archive admin"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("review/", include("archive.review.urls")),
     path("", include("archive.urls")),
 ]
 

@@ -8,10 +8,11 @@ import hashlib
 import logging
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from pathlib import Path
 
+import pghistory
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db import connection, transaction
 from django.db.models import Q
@@ -46,6 +47,15 @@ INGEST_LOCK_ID = 0x5A7E_4E7A
 # Two quotes of one speaker this alike (rapidfuzz ratio, 0-100) are one statement.
 SAME_STATEMENT_RATIO = 92
 
+# A curated passage whose words changed this little (rapidfuzz ratio) in a new version of its
+# file is the same statement, sent back to review with both wordings.
+REWORDED_RATIO = 80
+REWORDED_FLAG = "Source wording changed on re-import"
+
+
+class DryRun(Exception):
+    """Raised inside the dry run's transaction to roll everything back."""
+
 
 @dataclass
 class FileResult:
@@ -57,6 +67,8 @@ class FileResult:
     source_id: int | None = None
     counts: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    # What a re-import did to existing records: created/updated/removed/curated_kept.
+    changes: dict[str, int] = field(default_factory=dict)
 
 
 def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[FileResult]]:
@@ -80,17 +92,39 @@ def import_paths(
     max_bytes: int,
     on_file: Callable[[FileResult], None] | None = None,
     on_total: Callable[[int], None] | None = None,
+    dry_run: bool = False,
 ) -> tuple[IngestRun, list[FileResult]]:
     """Import every file under ``paths``, each in its own transaction, and record the run.
 
     ``on_total`` hears how many files there are once the folders are walked; ``on_file``
-    hears what became of each one.
+    hears what became of each one. ``dry_run`` does it all in one transaction that is then
+    rolled back: the results say what would happen, the database is left as it was.
     """
+    if dry_run:
+        outcome = []
+        try:
+            with transaction.atomic():
+                outcome.extend(
+                    import_paths(
+                        paths=paths, max_bytes=max_bytes, on_file=on_file, on_total=on_total
+                    )
+                )
+                raise DryRun
+        except DryRun:
+            return outcome[0], outcome[1]
     paths = [Path(p) for p in paths]
     files, results = collect_files(paths)
     if on_total:
         on_total(len(files) + len(results))
     run = IngestRun.objects.create(paths=[str(p) for p in paths])
+    # Every history row this run's writes make names the run (archive.history).
+    with pghistory.context(ingest_run=run.pk):
+        _import_files(run, files, results, max_bytes=max_bytes, on_file=on_file)
+    _finish_run(run, results)
+    return run, results
+
+
+def _import_files(run, files, results, *, max_bytes, on_file) -> None:
     for result in results:
         if on_file:
             on_file(result)
@@ -120,8 +154,6 @@ def import_paths(
         results.append(result)
         if on_file:
             on_file(result)
-    _finish_run(run, results)
-    return run, results
 
 
 def _finish_run(run: IngestRun, results: list[FileResult]) -> None:
@@ -187,16 +219,19 @@ def import_document(*, path: Path, run: IngestRun | None = None, max_bytes: int)
             url=parsed.url[:1000],
             ingest_run=run,
         )
-        counts, warnings = write_parsed(source, parsed)
+        changes: dict[str, int] = {}
+        counts, warnings = write_parsed(source, parsed, previous=previous, changes=changes)
         if decoded.encoding != "utf-8":
             warnings.insert(0, f"not UTF-8: decoded as {decoded.encoding}")
         if previous is not None:
-            retire_source(previous, replaced_by=source)
+            changes["removed"] = retire_source(previous, replaced_by=source)
     status = "updated" if previous is not None else "imported"
-    return FileResult(str(path), status, source_id=source.pk, counts=counts, warnings=warnings)
+    return FileResult(
+        str(path), status, source_id=source.pk, counts=counts, warnings=warnings, changes=changes
+    )
 
 
-def retire_source(old: Source, *, replaced_by: Source) -> None:
+def retire_source(old: Source, *, replaced_by: Source) -> int:
     """Point an old version at its replacement and drop what ingest alone had made from it."""
     old.superseded_by = replaced_by
     old.save(update_fields=["superseded_by"])
@@ -205,13 +240,26 @@ def retire_source(old: Source, *, replaced_by: Source) -> None:
     dropped.delete()
     # Only the statements that just lost a passage: no scan of the whole table, and
     # statements left without passages by other means are not touched.
-    Statement.objects.filter(pk__in=statement_ids, occurrences__isnull=True).delete()
+    _, deleted = Statement.objects.filter(pk__in=statement_ids, occurrences__isnull=True).delete()
+    return deleted.get(Statement._meta.label, 0)
 
 
-def write_parsed(source: Source, parsed: ParsedDocument) -> tuple[dict[str, int], list[str]]:
-    """Create the rows for one parsed document; returns counts and warnings."""
+def write_parsed(
+    source: Source,
+    parsed: ParsedDocument,
+    *,
+    previous: Source | None = None,
+    changes: dict[str, int] | None = None,
+) -> tuple[dict[str, int], list[str]]:
+    """Create the rows for one parsed document; returns counts and warnings.
+
+    ``previous`` (the version this one replaces) lets curated records be found by identity:
+    its events, and its curated passages wherever their statements now live.
+    """
     warnings = list(parsed.warnings)
-    events = {e.key: resolve_event(e) for e in parsed.events}
+    curated = CuratedPassages(previous, source.text) if previous else None
+    known_events = curated_events(previous) if previous else []
+    events = {e.key: resolve_event(e, known=known_events) for e in parsed.events}
     speakers = {s.key: resolve_speaker(s) for s in parsed.speakers}
     articles = [
         Article.objects.create(
@@ -238,6 +286,21 @@ def write_parsed(source: Source, parsed: ParsedDocument) -> tuple[dict[str, int]
         when = found.date or (event.start_date if event else None)
         if when is None and article is not None:
             when = article.published
+        claimed = curated.claim(found) if curated else None
+        if claimed is not None:
+            statement, start, end = claimed
+            occurrences.setdefault(
+                (id(statement), start, end),
+                Occurrence(
+                    statement=statement,
+                    source=source,
+                    article=article,
+                    start=start,
+                    end=end,
+                    role=found.role[:500],
+                ),
+            )
+            continue
         statement = matcher.resolve(
             speaker=speaker,
             kind=found.kind,
@@ -260,6 +323,15 @@ def write_parsed(source: Source, parsed: ParsedDocument) -> tuple[dict[str, int]
         )
     matcher.save()
     Occurrence.objects.bulk_create(occurrences.values())
+    if changes is not None:
+        new = {id(s) for s in matcher._new}
+        touched = {o.statement_id for o in occurrences.values()}
+        changes["created"] = len(matcher._new)
+        changes["updated"] = len(
+            {o.statement_id for o in occurrences.values() if id(o.statement) not in new}
+        )
+        changes["curated_kept"] = curated.count if curated else 0
+        changes["curated_found"] = len(touched & curated.ids) if curated else 0
     statements = len(occurrences)
     if unattributed:
         warnings.append(f"{unattributed} quoted passages without an identifiable speaker skipped")
@@ -295,8 +367,28 @@ def _as_parsed(event: Event) -> ParsedEvent:
     )
 
 
-def resolve_event(found: ParsedEvent) -> Event:
-    """The archive's record of this event: an existing one it matches, or a new one."""
+def curated_events(previous: Source) -> list[Event]:
+    """The curated events the previous version of a file was linked to (by post or statement)."""
+    return list(
+        Event.objects.filter(curated=True)
+        .filter(Q(articles__source=previous) | Q(statements__occurrences__source=previous))
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def resolve_event(found: ParsedEvent, *, known: Iterable[Event] = ()) -> Event:
+    """The archive's record of this event: an existing one it matches, or a new one.
+
+    ``known`` curated events match by identity (name, kind, place), whatever date an editor
+    gave them, so a corrected date never makes a re-import create the event again.
+    """
+    for event in known:
+        dated_as_found = replace(
+            _as_parsed(event), start_date=found.start_date, end_date=found.end_date
+        )
+        if same_event(found, dated_as_found):
+            return event
     if found.start_date:
         week = timedelta(days=7)
         candidates = Event.objects.filter(
@@ -417,6 +509,75 @@ def comparable(text: str) -> str:
     return " ".join(re.findall(r"\w+", fold(text)))
 
 
+def flag_if_reworded(statement: Statement, text: str) -> None:
+    """A reviewed statement whose source now says something else goes back to the queue.
+
+    The statement keeps its reviewed text; the new wording is kept beside it for the editor.
+    """
+    if statement.review_status != ReviewStatus.VERIFIED:
+        return
+    if comparable(text) == comparable(statement.text):
+        return
+    statement.review_status = ReviewStatus.UNREVIEWED
+    statement.review_flag = REWORDED_FLAG
+    statement.source_wording = text
+    statement.save(update_fields=["review_status", "review_flag", "source_wording", "updated_at"])
+
+
+class CuratedPassages:
+    """The curated statements of a file's previous version, found again in its new text.
+
+    Editors may have moved such a statement to another speaker or changed its span, so the
+    parser's speaker and wording cannot find it; its exact passage can. Each passage is
+    looked up in the new text (the copy nearest its old position); a quote the parser finds
+    overlapping it is that statement, anchored where the editor put it. A passage whose
+    words changed is matched by close wording instead and sent back to review.
+    """
+
+    def __init__(self, previous: Source, new_text: str) -> None:
+        self._open: list[tuple[Statement, str, int, int | None]] = []
+        rows = (
+            Occurrence.objects.filter(source=previous, statement__curated=True)
+            .select_related("statement")
+            .order_by("start", "pk")
+        )
+        for occ in rows:
+            passage = previous.text[occ.start : occ.end]
+            self._open.append(
+                (occ.statement, passage, occ.start, _nearest(new_text, passage, occ.start))
+            )
+        self.ids = {statement.pk for statement, *_ in self._open}
+        self.count = len(self.ids)
+
+    def claim(self, found) -> tuple[Statement, int, int] | None:
+        """(statement, start, end) for a parsed quote that is a curated passage, else None."""
+        for index, (statement, passage, _, start) in enumerate(self._open):
+            if start is not None and start < found.end and found.start < start + len(passage):
+                del self._open[index]
+                return statement, start, start + len(passage)
+        wanted = comparable(found.text)
+        for index, (statement, passage, _, start) in enumerate(self._open):
+            if (
+                start is None
+                and statement.kind == found.kind
+                and (fuzz.ratio(wanted, comparable(passage)) >= REWORDED_RATIO)
+            ):
+                del self._open[index]
+                flag_if_reworded(statement, found.text)
+                return statement, found.start, found.end
+        return None
+
+
+def _nearest(text: str, passage: str, near: int) -> int | None:
+    """Where ``passage`` occurs in ``text``, the copy closest to ``near``; None if nowhere."""
+    best, at = None, text.find(passage)
+    while at >= 0:
+        if best is None or abs(at - near) < abs(best - near):
+            best = at
+        at = text.find(passage, at + 1)
+    return best
+
+
 class StatementMatcher:
     """Finds the archived statement a quote is, loading each speaker's statements once.
 
@@ -434,7 +595,14 @@ class StatementMatcher:
         if speaker.pk not in self._known:
             self._known[speaker.pk] = list(
                 Statement.objects.filter(speaker=speaker).only(
-                    "id", "kind", "text", "fingerprint", "curated", "event_id", "date"
+                    "id",
+                    "kind",
+                    "text",
+                    "fingerprint",
+                    "curated",
+                    "event_id",
+                    "date",
+                    "review_status",
                 )
             )
         return self._known[speaker.pk]
@@ -474,7 +642,9 @@ class StatementMatcher:
             )
             self._statements_of(speaker).append(statement)
             self._new.append(statement)
-        elif not statement.curated and statement.pk is not None:
+        elif statement.curated and statement.pk is not None:
+            flag_if_reworded(statement, text)
+        elif statement.pk is not None:
             if statement.event_id is None and event is not None:
                 statement.event = event
                 self._changed.setdefault(statement.pk, set()).add("event")

@@ -10,14 +10,15 @@ import string
 from django.conf import settings
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db.models import F, Prefetch
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect, QueryDict
 from django.shortcuts import get_object_or_404, render
 
-from archive import passages, search, timeline
+from archive import editing, passages, search, timeline
 from archive.models import (
     Event,
     EventKind,
     Occurrence,
+    RedirectKind,
     ReviewStatus,
     Source,
     Speaker,
@@ -100,7 +101,9 @@ def _letter_links(rows, per_page: int) -> list[dict]:
 
 def speaker_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """A speaker: who, under which names and roles, what they said by event, and when."""
-    speaker = get_object_or_404(Speaker.objects.prefetch_related("aliases"), slug=slug)
+    speaker = Speaker.objects.prefetch_related("aliases").filter(slug=slug).first()
+    if speaker is None:
+        return _merged_away(RedirectKind.SPEAKER, slug)
     statements = Statement.objects.visible().by_speaker(speaker)
     page_obj = paginate(
         request,
@@ -189,7 +192,9 @@ def event_list(request: HttpRequest) -> HttpResponse:
 
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """An event: when and where, who spoke, what they said in source order, who reported it."""
-    event = get_object_or_404(Event, slug=slug)
+    event = Event.objects.filter(slug=slug).first()
+    if event is None:
+        return _merged_away(RedirectKind.EVENT, slug)
     occurrences = (
         Occurrence.objects.filter(statement__event=event)
         .exclude(statement__review_status=ReviewStatus.REJECTED)
@@ -208,6 +213,14 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         ),
     }
     return render(request, "archive/event_detail.html", context)
+
+
+def _merged_away(kind: str, slug: str) -> HttpResponse:
+    """A merged-away slug answers 301 to its survivor, forever; an unknown one is a 404."""
+    survivor = editing.redirect_for(kind, slug)
+    if survivor is None:
+        raise Http404(f"No {kind} is called {slug!r}.")
+    return HttpResponsePermanentRedirect(survivor.get_absolute_url())
 
 
 def source_list(request: HttpRequest) -> HttpResponse:

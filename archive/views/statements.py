@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, Strea
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from archive import citations, exports, search
+from archive import citations, exports, history, search
 from archive.filters import Sort, StatementFilter
 from archive.models import Occurrence, ReviewStatus, Speaker, Statement
 
@@ -136,6 +136,7 @@ def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "citation_bibtex": citations.bibtex(citation),
         "citation_csl": citations.csl_json(citation),
         "similar": Statement.objects.similar_to(statement).for_listing()[:SIMILAR_COUNT],
+        "corrections": history.corrections_line(statement.pk),
     }
     return render(request, "archive/statement_detail.html", context)
 

@@ -159,6 +159,7 @@ def test_permalink_query_count_is_fixed(client, report, django_assert_num_querie
         end=len(extra.text),
     )
     # statement + occurrences (with neighbour subqueries) + neighbour statements + similar
-    with django_assert_num_queries(4):
+    # + the corrections line (editors' statement changes, editors' passage changes)
+    with django_assert_num_queries(6):
         response = client.get(report["middle"].get_absolute_url())
     assert len(response.context["occurrences"]) == 2

@@ -162,10 +162,10 @@ def test_an_unexpected_error_fails_that_file_only_and_finishes_the_run(sample_di
     real = services.write_parsed
     broken = sorted(sample_dir.glob("*.txt"))[0].name
 
-    def write_parsed(source, parsed):
+    def write_parsed(source, parsed, **kw):
         if source.file_name == broken:
             raise ValueError("parser bug")
-        return real(source, parsed)
+        return real(source, parsed, **kw)
 
     monkeypatch.setattr(services, "write_parsed", write_parsed)
     run, results = import_paths(paths=[sample_dir], max_bytes=10**7)

@@ -23,8 +23,13 @@ class Command(BaseCommand):
             help="Refuse files larger than this (default: INGEST_MAX_FILE_BYTES).",
         )
         parser.add_argument("--no-progress", action="store_true", help="Hide the progress bar.")
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Say per file what would be created, updated and removed; change nothing.",
+        )
 
-    def handle(self, *args, paths, max_bytes, no_progress, verbosity, **options):
+    def handle(self, *args, paths, max_bytes, no_progress, verbosity, dry_run=False, **options):
         bar = tqdm(
             unit="file",
             disable=no_progress or verbosity == 0 or not sys.stderr.isatty(),
@@ -44,13 +49,30 @@ class Command(BaseCommand):
 
         started = time.monotonic()
         run, results = import_paths(
-            paths=paths, max_bytes=max_bytes, on_file=on_file, on_total=on_total
+            paths=paths, max_bytes=max_bytes, on_file=on_file, on_total=on_total, dry_run=dry_run
         )
         bar.close()
+        if dry_run:
+            self._dry_run_report(results)
         self._summary(run.counts, len(run.warnings), verbosity, time.monotonic() - started, run.pk)
         failed = [r for r in results if r.status == "failed"]
         if failed:
             raise CommandError(f"{len(failed)} of {len(results)} files could not be imported.")
+
+    def _dry_run_report(self, results: list[FileResult]) -> None:
+        self.stdout.write("Dry run: nothing was changed. Per file, what an import would do:")
+        for result in results:
+            c = result.changes
+            if result.status in ("failed", "unchanged"):
+                line = result.reason or "unchanged (already imported)"
+            else:
+                line = (
+                    f"{result.status}: would create {c.get('created', 0)} statements, update "
+                    f"{c.get('updated', 0)}, remove {c.get('removed', 0)}; "
+                    f"{c.get('curated_kept', 0)} curated statements left alone "
+                    f"({c.get('curated_found', 0)} found again)"
+                )
+            self.stdout.write(f"  {result.path}: {line}")
 
     def _summary(
         self, counts: dict, warnings: int, verbosity: int, seconds: float, run_id: int
