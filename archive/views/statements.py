@@ -14,7 +14,7 @@ from archive.models import Occurrence, ReviewStatus, Speaker, Statement
 EXPORT_FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
 
 # Filters picked from the facet lists rather than typed into the form.
-FACET_PARAMS = ("speaker", "event", "event_kind", "source", "kind", "status")
+FACET_PARAMS = ("speaker", "event", "event_kind", "source", "year", "kind", "status")
 
 # How many "similar statements" the permalink page lists.
 SIMILAR_COUNT = 5

@@ -354,8 +354,8 @@ def test_no_results_suggests_speakers_with_similar_names(client, corpus):
 @pytest.mark.parametrize(
     ("params", "message"),
     [
-        ({"date_from": "2020-13-45"}, "From date: Enter a valid date."),
-        ({"date_to": "yesterday"}, "To date: Enter a valid date. (you gave “yesterday”)"),
+        ({"date_from": "2020-13-45"}, "From date: Write a year (2020), a month (2020-07)"),
+        ({"date_to": "yesterday"}, "or a full date (2020-07-19). (you gave “yesterday”)"),
         ({"date_from": "2021-01-01", "date_to": "2020-01-01"}, "is after the “to” date"),
         ({"kind": "rumour"}, "Statement kind: Select a valid choice. rumour is not one of"),
         ({"status": "maybe"}, "Review status: Select a valid choice."),
@@ -391,7 +391,7 @@ def test_unknown_export_format_is_refused(client, corpus):
 def test_export_with_an_invalid_filter_is_refused_with_the_reason(client, corpus):
     response = client.get(URL, {"format": "csv", "date_from": "nope"})
     assert response.status_code == 400
-    assert b"From date: Enter a valid date." in response.content
+    assert b"From date: Write a year" in response.content
 
 
 # -- Exports --------------------------------------------------------------------------------
@@ -472,8 +472,9 @@ def test_exports_are_streamed(client, corpus):
 
 # -- Query counts -----------------------------------------------------------------------------
 
-# count + page of rows + one GROUP BY per facet (speaker, event, event kind, source, kind, status)
-LIST_QUERIES = 8
+# count + page of rows + one GROUP BY per facet (speaker, event, event kind, source, year, kind,
+# status)
+LIST_QUERIES = 9
 
 
 def test_statement_list_query_count_is_fixed(client, corpus, django_assert_num_queries):
