@@ -1,43 +1,76 @@
 # Statement Archive: `make run` serves the archive, `make test` runs the checks.
 # Both set everything up first (virtualenv, packages, embedded PostgreSQL, migrations).
+# `make run` alone serves the DEMO archive (invented documents, in its own database);
+# `make run SOURCES=path` imports your folder into the real archive and serves that.
 
 PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
-SOURCES ?= tests/ingest/fixtures/docs
+SOURCES ?=
+DEMO_SOURCES := tests/ingest/fixtures/docs
 HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 2
 
-.PHONY: run test setup migrate ingest-samples lint format browser-deps stop-db
+# No SOURCES: the demo database and the invented samples. SOURCES: the real database.
+ifeq ($(strip $(SOURCES)),)
+RUN_ENV := ARCHIVE_DEMO=1
+RUN_SOURCES := $(DEMO_SOURCES)
+else
+RUN_ENV := ARCHIVE_DEMO=0
+RUN_SOURCES := $(SOURCES)
+endif
+
+.PHONY: run serve test setup setup-dev migrate ingest-samples lint format browser-deps stop-db
 
 $(VENV)/bin/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found; set PYTHON=/path/to/python3.11"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 
-# Reinstall only when requirements.txt changes.
+# The site's packages (make run, Docker): reinstalled only when requirements.txt changes.
 $(VENV)/.installed: requirements.txt | $(VENV)/bin/python
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
+# The test tools on top (make test): reinstalled when either file changes.
+$(VENV)/.installed-dev: requirements-dev.txt requirements.txt $(VENV)/.installed
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
 setup: $(VENV)/.installed
 
+setup-dev: $(VENV)/.installed-dev
+
 migrate: setup
-	$(PY) manage.py migrate --noinput
+	$(RUN_ENV) $(PY) manage.py migrate --noinput --verbosity 0
 
 ingest-samples: migrate
-	$(PY) manage.py ingest $(SOURCES)
+	$(RUN_ENV) $(PY) manage.py ingest $(RUN_SOURCES)
 
 run: ingest-samples
-	$(PY) manage.py collectstatic --noinput --verbosity 0
-	@echo "Statement Archive: serving on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
-	$(VENV)/bin/gunicorn config.wsgi:application --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile -
+	@$(MAKE) --no-print-directory serve SERVE_ENV="$(RUN_ENV)"
 
-lint: setup
+# Serve without importing anything: the real archive (make run passes the demo's setting).
+SERVE_ENV ?= ARCHIVE_DEMO=0
+serve: setup
+	$(SERVE_ENV) $(PY) manage.py migrate --noinput --verbosity 0
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	@if [ "$(SERVE_ENV)" = "ARCHIVE_DEMO=1" ]; then \
+		echo "DEMO archive: invented documents in their own database (statement_archive_demo)."; \
+		echo "  For your own files: make run SOURCES=path/to/texts (the real database)."; \
+	fi
+	@echo "Editor or administrator login for /admin/:"
+	@echo "  $(PY) manage.py createsuperuser    (an administrator)"
+	@echo "  $(PY) manage.py createeditor       (an editor, where your version has it)"
+	@echo "  prefix ARCHIVE_DEMO=1 to make the login in the demo database."
+	@echo "Statement Archive: serving on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
+	$(SERVE_ENV) $(VENV)/bin/gunicorn config.wsgi:application --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile -
+
+lint: setup-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-format: setup
+format: setup-dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
@@ -50,7 +83,8 @@ browser-deps:
 			|| echo "Could not install chromium; browser tests will be skipped."; \
 	fi
 
-test: setup browser-deps lint
+test: setup-dev browser-deps lint
+	$(PY) manage.py makemigrations --check --dry-run --verbosity 0 || { echo "Models changed without a migration: run manage.py makemigrations"; exit 1; }
 	$(PY) manage.py migrate --noinput --verbosity 0
 	$(VENV)/bin/pytest
 

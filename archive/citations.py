@@ -1,7 +1,9 @@
-"""How to cite a statement: plain text, BibTeX and CSL-JSON, from plain values.
+"""How to cite a statement: plain text, BibTeX, RIS and CSL-JSON, from plain values.
 
 ``Citation`` holds what a citation needs; the formatters are pure functions of it, so they
 are tested without a database. ``citation_for()`` is the one place that reads models.
+Every format carries the permalink, the access date, the review status and the archive's
+data version; a demo archive's citations say they are invented.
 """
 
 import json
@@ -9,12 +11,16 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from archive.models import StatementKind
+from nameparser import HumanName
+
+from archive import wording
+from archive.models import SpeakerKind, StatementKind
 
 ARCHIVE_NAME = "Statement Archive"
+DEMO_WARNING = "DEMO DATA: invented documents, not a real statement; do not cite"
 
-# Titles of long statements are cut to this many words.
-TITLE_WORDS = 30
+# Quotes in citations are cut to this many characters (at a word boundary, with "…").
+QUOTE_CHARS = 300
 
 
 @dataclass(frozen=True)
@@ -29,52 +35,94 @@ class Citation:
     source_site: str
     permalink: str
     accessed: date
+    speaker_is_person: bool = True
+    source_url: str = ""
+    source_published: date | None = None
+    review_status: str = "Unreviewed"
+    data_version: str = ""  # e.g. "import 12 of 2026-12-01 22:00 UTC"
+    demo: bool = False
 
 
-def citation_for(statement, *, permalink: str, accessed: date, source=None) -> Citation:
-    """The citation of ``statement`` (speaker and event loaded); ``source`` is where it was read."""
+def citation_for(
+    statement,
+    *,
+    permalink: str,
+    accessed: date,
+    source=None,
+    occurrence=None,
+    data_version: str = "",
+    demo: bool = False,
+) -> Citation:
+    """The citation of ``statement`` (speaker and event loaded) as read in ``source``.
+
+    ``occurrence`` (with its article) gives the post's headline and date where the source
+    has no title or date of its own; a file name is never a title.
+    """
+    article = getattr(occurrence, "article", None)
+    source_title = ""
+    if source is not None:
+        source_title = source.title or (article.title if article else "")
+    published = getattr(source, "published", None) or (article.published if article else None)
     return Citation(
         statement_id=statement.pk,
         speaker=statement.speaker.name,
+        speaker_is_person=statement.speaker.kind == SpeakerKind.PERSON,
         text=statement.text,
         reported=statement.kind == StatementKind.INDIRECT,
         date=statement.date,
         event=statement.event.name if statement.event else "",
-        source_title=(source.title or source.file_name) if source else "",
+        source_title=source_title,
         source_site=source.site if source else "",
+        source_url=source.url if source else "",
+        source_published=published,
         permalink=permalink,
         accessed=accessed,
+        review_status=statement.get_review_status_display(),
+        data_version=data_version,
+        demo=demo,
     )
 
 
-def title(text: str, words: int = TITLE_WORDS) -> str:
-    """The statement's text on one line, cut after ``words`` words."""
-    parts = text.split()
-    if len(parts) <= words:
-        return " ".join(parts)
-    return " ".join(parts[:words]).rstrip(",;:") + "…"
+def title(text: str, chars: int = QUOTE_CHARS) -> str:
+    """The statement's words on one line, whole or cut after a word with an ellipsis."""
+    return wording.shorten(wording.strip_outer_marks(wording.one_line(text)), chars)
 
 
 def long_date(value: date) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
+def _status_note(c: Citation) -> str:
+    parts = [f"{ARCHIVE_NAME}, statement {c.statement_id}", f"review status: {c.review_status}"]
+    if c.data_version:
+        parts.append(f"data version: {c.data_version}")
+    return "; ".join(parts)
+
+
+def _words(c: Citation) -> str:
+    """The quote in marks, or the reported speech plainly, ending with a full stop."""
+    words = title(c.text)
+    if not words.endswith((".", "!", "?", "…")):
+        words += "."
+    return f"Reported speech: {words}" if c.reported else wording.quoted(words)
+
+
 def plain_text(c: Citation) -> str:
     """A reference in running prose, e.g. for a footnote."""
-    quote = title(c.text)
-    if not quote.endswith((".", "!", "?", "…")):
-        quote += "."
-    quoted = f"“{quote}”" + (" (reported speech)." if c.reported else "")
+    parts = [f"{DEMO_WARNING}." if c.demo else "", f"{c.speaker}.", _words(c)]
     said = ", ".join(part for part in (c.event, long_date(c.date) if c.date else "") if part)
-    parts = [f"{c.speaker}.", quoted]
     if said:
         parts.append(f"{said}.")
-    if c.source_title:
-        where = f"{c.source_title}, {c.source_site}" if c.source_site else c.source_title
-        parts.append(f"Reported in {where}.")
-    parts.append(f"{ARCHIVE_NAME}, statement {c.statement_id}.")
+    if c.source_title or c.source_url:
+        where = [f"“{c.source_title}”" if c.source_title else "", c.source_site]
+        if c.source_published:
+            where.append(long_date(c.source_published))
+        if c.source_url:
+            where.append(c.source_url)
+        parts.append("Reported in " + ", ".join(p for p in where if p) + ".")
+    parts.append(_status_note(c) + ".")
     parts.append(f"{c.permalink} (accessed {long_date(c.accessed)}).")
-    return " ".join(parts)
+    return " ".join(p for p in parts if p)
 
 
 _BIBTEX_SPECIAL = {
@@ -97,29 +145,80 @@ def bibtex_escape(value: str) -> str:
     return _BIBTEX_SPECIAL_RE.sub(lambda m: _BIBTEX_SPECIAL[m.group()], value)
 
 
+def person_parts(name: str) -> tuple[str, str]:
+    """``(family, given)`` of a person's name ("Geoffrey Robertson" -> Robertson, Geoffrey)."""
+    human = HumanName(name)
+    family = " ".join(p for p in (human.last, human.suffix) if p) or name
+    given = " ".join(p for p in (human.first, human.middle) if p)
+    return family, given
+
+
+def bibtex_author(c: Citation) -> str:
+    """``Last, First`` for a person; an organisation or group braced so it is never split."""
+    if not c.speaker_is_person:
+        return "{" + bibtex_escape(c.speaker) + "}"
+    family, given = person_parts(c.speaker)
+    family = bibtex_escape(family)
+    if " " in family:  # "van der Berg": one family name, not a middle name
+        family = "{" + family + "}"
+    return f"{family}, {bibtex_escape(given)}" if given else family
+
+
 def bibtex(c: Citation) -> str:
-    """A biblatex/BibTeX ``@misc`` entry; the speaker in double braces so it is not split."""
-    fields = [
-        ("author", "{" + bibtex_escape(c.speaker) + "}"),
-        ("title", bibtex_escape(title(c.text))),
-    ]
+    """A biblatex/BibTeX ``@misc`` entry."""
+    fields = [("author", bibtex_author(c)), ("title", bibtex_escape(title(c.text)))]
     if c.date:
         fields += [("date", c.date.isoformat()), ("year", str(c.date.year))]
     howpublished = "Reported speech" if c.reported else "Statement"
     if c.event:
         howpublished += " at " + bibtex_escape(c.event)
+    if c.source_title:
+        howpublished += ", reported in " + bibtex_escape(c.source_title)
+    if c.source_site:
+        howpublished += ", " + bibtex_escape(c.source_site)
     fields.append(("howpublished", howpublished))
+    note = _status_note(c)
+    if c.source_url:
+        note += "; source: " + c.source_url
+    if c.demo:
+        note = DEMO_WARNING + "; " + note
     fields += [
         ("organization", ARCHIVE_NAME),
         ("url", c.permalink),
         ("urldate", c.accessed.isoformat()),
-        (
-            "note",
-            f"{ARCHIVE_NAME}, statement {c.statement_id}. Accessed {c.accessed.isoformat()}",
-        ),
+        ("note", bibtex_escape(note)),
     ]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@misc{{statement{c.statement_id},\n{body}\n}}"
+
+
+def ris(c: Citation) -> str:
+    """An RIS record (EndNote, Zotero, Mendeley)."""
+    if c.speaker_is_person:
+        family, given = person_parts(c.speaker)
+        author = f"{family}, {given}" if given else family
+    else:
+        author = c.speaker
+    lines = [("TY", "GEN"), ("AU", author), ("TI", title(c.text))]
+    if c.date:
+        lines.append(("DA", c.date.strftime("%Y/%m/%d/")))
+        lines.append(("PY", str(c.date.year)))
+    lines.append(("M3", "Reported speech" if c.reported else "Direct quote"))
+    if c.event:
+        lines.append(("C1", c.event))
+    if c.source_title:
+        lines.append(("T2", c.source_title))
+    if c.source_site:
+        lines.append(("PB", c.source_site))
+    lines += [("UR", c.permalink), ("Y2", c.accessed.strftime("%Y/%m/%d/"))]
+    if c.demo:
+        lines.append(("N1", DEMO_WARNING))
+    lines.append(("N1", _status_note(c)))
+    if c.source_url:
+        lines.append(("N1", f"Source: {c.source_url}"))
+    lines.append(("DB", ARCHIVE_NAME))
+    body = "\n".join(f"{tag}  - {wording.one_line(value)}" for tag, value in lines)
+    return body + "\nER  - \n"
 
 
 def _date_parts(value: date) -> dict:
@@ -128,24 +227,34 @@ def _date_parts(value: date) -> dict:
 
 def csl_item(c: Citation) -> dict:
     """One CSL-JSON item (the format of Zotero, Pandoc and citeproc)."""
+    if c.speaker_is_person:
+        family, given = person_parts(c.speaker)
+        author = {"family": family, "given": given} if given else {"literal": c.speaker}
+    else:
+        author = {"literal": c.speaker}
+    note = _status_note(c)
+    if c.demo:
+        note = DEMO_WARNING + "; " + note
     item = {
         "id": f"statement-{c.statement_id}",
         "type": "speech",
         "title": title(c.text),
-        "author": [{"literal": c.speaker}],
+        "author": [author],
         "genre": "Reported speech" if c.reported else "Direct quote",
-        "publisher": ARCHIVE_NAME,
+        "archive": ARCHIVE_NAME,
+        "archive_location": f"statement {c.statement_id}",
         "URL": c.permalink,
         "accessed": _date_parts(c.accessed),
-        "note": f"{ARCHIVE_NAME}, statement {c.statement_id}",
+        "note": note,
     }
     if c.date:
         item["issued"] = _date_parts(c.date)
     if c.event:
-        # "event-title" is CSL 1.0.2; older processors read "event".
-        item["event-title"] = item["event"] = c.event
+        item["event-title"] = c.event
     if c.source_title:
         item["container-title"] = c.source_title
+    if c.source_site:
+        item["publisher"] = c.source_site
     return item
 
 

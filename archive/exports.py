@@ -6,7 +6,31 @@ from collections.abc import Callable, Iterable, Iterator
 
 from django.db.models import Prefetch, QuerySet
 
-from archive.models import Occurrence, Statement
+from archive.models import IngestRun, IngestStatus, Occurrence, Statement
+
+
+def data_version() -> dict:
+    """The archive's data version: the last finished import's id and time (None when empty).
+
+    Exports and citations carry it, so a result can be reproduced and cited exactly.
+    """
+    run = (
+        IngestRun.objects.exclude(status=IngestStatus.RUNNING)
+        .order_by("-started_at")
+        .only("pk", "started_at", "finished_at")
+        .first()
+    )
+    if run is None:
+        return {"import_id": None, "imported_at": None}
+    return {"import_id": run.pk, "imported_at": (run.finished_at or run.started_at).isoformat()}
+
+
+def version_label(version: dict) -> str:
+    """``version`` in words: "import 12 of 2026-12-01 22:00 UTC"."""
+    if version["import_id"] is None:
+        return "no import yet"
+    when = version["imported_at"][:16].replace("T", " ")
+    return f"import {version['import_id']} of {when} UTC"
 
 
 def occurrence_rows() -> Iterator[dict]:
@@ -47,58 +71,73 @@ def occurrence_rows() -> Iterator[dict]:
         }
 
 
-# Columns of the search export (/statements/?format=csv|json): one row per occurrence, so a
-# statement quoted in three sources gives three rows with the same id and permalink.
+# Columns of the search export (/statements/?format=csv|json|jsonl): one row per occurrence,
+# so a statement quoted in three sources gives three rows with the same id and permalink.
 EXPORT_FIELDS = [
     "id",
     "date",
+    "date_from_event",
     "speaker",
     "kind",
+    "review_status",
     "text",
     "event",
+    "role",
+    "source_title",
+    "source_url",
     "source_file",
     "start",
     "end",
     "permalink",
+    "data_version",
 ]
 
 # Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection").
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def statement_rows(statements: QuerySet, permalink: Callable[[Statement], str]) -> Iterator[dict]:
+def statement_rows(
+    statements: QuerySet, permalink: Callable[[Statement], str], version: str = ""
+) -> Iterator[dict]:
     """One dict per occurrence of ``statements``, in their order, read in chunks.
 
-    ``permalink`` turns a statement into its absolute URL (the view knows the host).
+    ``permalink`` turns a statement into its absolute URL (the view knows the host);
+    ``version`` is the archive's data version (``version_label``), on every row.
     A statement without occurrences still gives one row, with empty source columns.
     """
     occurrences = Prefetch(
         "occurrences",
-        queryset=Occurrence.objects.select_related("source").order_by(
+        queryset=Occurrence.objects.select_related("source", "article").order_by(
             "source__file_name", "start", "pk"
         ),
     )
     rows = statements.select_related("speaker", "event").prefetch_related(occurrences)
+    empty = dict.fromkeys(("role", "source_title", "source_url", "source_file", "start", "end"))
     for statement in rows.iterator(chunk_size=2000):
         common = {
             "id": statement.pk,
             "date": statement.date.isoformat() if statement.date else None,
+            "date_from_event": statement.date_from_event,
             "speaker": statement.speaker.name,
             "kind": statement.kind,
+            "review_status": statement.review_status,
             "text": statement.text,
             "event": statement.event.name if statement.event else None,
+            "permalink": permalink(statement),
+            "data_version": version,
         }
-        link = permalink(statement)
         found = statement.occurrences.all()
         if not found:
-            yield {**common, "source_file": None, "start": None, "end": None, "permalink": link}
+            yield {**common, **empty}
         for occ in found:
             yield {
                 **common,
+                "role": occ.role,
+                "source_title": occ.source.title or occ.headline,
+                "source_url": occ.source.url,
                 "source_file": occ.source.file_name,
                 "start": occ.start,
                 "end": occ.end,
-                "permalink": link,
             }
 
 
@@ -118,9 +157,12 @@ class _Echo:
 
 
 def csv_lines(rows: Iterable[dict]) -> Iterator[str]:
-    """A header line, then one CSV line per row, every cell guarded by ``csv_safe``."""
+    """A byte-order mark and a header line, then one CSV line per row, cells via ``csv_safe``.
+
+    The BOM makes spreadsheet programs read the file as UTF-8 (accents, curly quotes).
+    """
     writer = csv.writer(_Echo())
-    yield writer.writerow(EXPORT_FIELDS)
+    yield "\ufeff" + writer.writerow(EXPORT_FIELDS)
     for row in rows:
         yield writer.writerow([csv_safe(row[field]) for field in EXPORT_FIELDS])
 
@@ -135,3 +177,9 @@ def json_chunks(rows: Iterable[dict]) -> Iterator[str]:
         )
         separator = ",\n"
     yield "\n]\n"
+
+
+def jsonl_lines(rows: Iterable[dict]) -> Iterator[str]:
+    """JSON Lines: one object per line, for downloads too large to parse as one array."""
+    for row in rows:
+        yield json.dumps({field: row[field] for field in EXPORT_FIELDS}, ensure_ascii=False) + "\n"

@@ -5,8 +5,10 @@ from dataclasses import dataclass
 import django_filters
 from django import forms
 from django.db.models import Count, Exists, F, OuterRef
+from django.db.models.functions import ExtractYear
 
 from archive import search
+from archive.dates import PartialDateField
 from archive.models import (
     Event,
     EventKind,
@@ -65,6 +67,8 @@ class StatementSearchForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        # Partial dates are spans: "from" takes the first day of its span, "to" the last.
+        start, end = start and start[0], end and end[1]
         if start and end and start > end:
             raise forms.ValidationError(
                 "The “from” date (%(start)s) is after the “to” date (%(end)s).",
@@ -72,6 +76,22 @@ class StatementSearchForm(forms.Form):
                 params={"start": start.isoformat(), "end": end.isoformat()},
             )
         return cleaned
+
+
+class PartialDateFilter(django_filters.Filter):
+    """A date bound given as a year, year-month or full date (``archive.dates``)."""
+
+    field_class = PartialDateField
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        first, last = value
+        return super().filter(qs, first if self.lookup_expr == "gte" else last)
+
+
+# The year facet's value for statements without a date (their own or their event's).
+UNDATED = "undated"
 
 
 class StatementFilter(django_filters.FilterSet):
@@ -97,13 +117,21 @@ class StatementFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         label="Review status", field_name="review_status", choices=ReviewStatus.choices
     )
-    date_from = django_filters.DateFilter(label="From date", field_name="date", lookup_expr="gte")
-    date_to = django_filters.DateFilter(label="To date", field_name="date", lookup_expr="lte")
+    date_from = PartialDateFilter(label="From date", field_name="date", lookup_expr="gte")
+    date_to = PartialDateFilter(label="To date", field_name="date", lookup_expr="lte")
+    year = django_filters.CharFilter(label="Year", method="filter_year", max_length=9)
 
     class Meta:
         model = Statement
         fields = []
         form = StatementSearchForm
+
+    def filter_year(self, queryset, name, value):
+        if value == UNDATED:
+            return queryset.filter(date__isnull=True)
+        if value.isascii() and value.isdigit() and len(value) == 4:
+            return queryset.filter(date__year=int(value))
+        return queryset.none()
 
     def filter_query(self, queryset, name, value):
         return queryset.matching(value)
@@ -196,6 +224,17 @@ class StatementFilter(django_filters.FilterSet):
         kinds = (
             without("kind").values(value=F("kind")).annotate(count=Count("pk")).order_by("value")
         )
+        years = [
+            {
+                "value": str(row["value"]) if row["value"] else UNDATED,
+                "label": str(row["value"]) if row["value"] else "Undated",
+                "count": row["count"],
+            }
+            for row in without("year")
+            .values(value=ExtractYear("date"))
+            .annotate(count=Count("pk"))
+            .order_by(F("value").desc(nulls_last=True))
+        ]
         statuses = (
             without("status")
             .values(value=F("review_status"))
@@ -220,6 +259,7 @@ class StatementFilter(django_filters.FilterSet):
                 ],
                 {str(source.pk)} if source else set(),
             ),
+            self._facet("year", years, {data.get("year")}),
             self._facet("kind", self._labelled(kinds, StatementKind), {data.get("kind")}),
             self._facet("status", self._labelled(statuses, ReviewStatus), {data.get("status")}),
         ]
@@ -243,7 +283,11 @@ class StatementFilter(django_filters.FilterSet):
                         )
                     )
                 continue
-            if hasattr(value, "isoformat"):
+            if name in ("date_from", "date_to"):
+                shown = self.data.get(name, "")
+            elif name == "year" and value == UNDATED:
+                shown = "Undated"
+            elif hasattr(value, "isoformat"):
                 shown = value.isoformat()
             elif isinstance(value, str):  # a choice: show its label, not its code
                 shown = dict(self.form.fields[name].choices).get(value, value)

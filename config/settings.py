@@ -6,7 +6,13 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
-from config.database import embedded_database_url, parse_database_url
+from config.database import (
+    DEMO_SUFFIX,
+    EMBEDDED_DATABASE_NAME,
+    embedded_database_url,
+    ensure_database,
+    parse_database_url,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -107,15 +113,25 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "archive.context_processors.archive",
             ],
         },
     },
 ]
 
+# The demo archive (make run without SOURCES): invented documents in a database of their own,
+# named like the real one plus "_demo", so they can never mix with real imports. Every page
+# then shows a banner and every citation says it is demo data.
+ARCHIVE_DEMO = env_bool("ARCHIVE_DEMO", False)
+ARCHIVE_DEMO_SOURCES = BASE_DIR / "tests" / "ingest" / "fixtures" / "docs"
 if database_url := os.environ.get("DATABASE_URL"):
     DATABASES = {"default": parse_database_url(database_url)}
+    if ARCHIVE_DEMO:
+        DATABASES["default"]["NAME"] += DEMO_SUFFIX
+        ensure_database(database_url, DATABASES["default"]["NAME"])
 else:
-    DATABASES = {"default": parse_database_url(embedded_database_url(DATA_DIR))}
+    name = EMBEDDED_DATABASE_NAME + (DEMO_SUFFIX if ARCHIVE_DEMO else "")
+    DATABASES = {"default": parse_database_url(embedded_database_url(DATA_DIR, name))}
 DATABASES["default"]["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", 60, minimum=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if test_name := os.environ.get("TEST_DATABASE_NAME"):

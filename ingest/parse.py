@@ -13,6 +13,7 @@ from ingest.articles import Post, split_posts, subheading_sections
 from ingest.confidence import confidence
 from ingest.dates import reference_date
 from ingest.events import article_date, detect_event, section_event
+from ingest.metadata import with_metadata
 from ingest.names import (
     NATIONALITIES,
     ORG_WORDS,
@@ -1270,7 +1271,7 @@ def parse_document(text: str) -> ParsedDocument:
             parser.registry.known_orgs.extend(
                 m for m in found if m.kind == "organization" and not m.role_only
             )
-    document = ParsedDocument(text=text, title=posts[0].title if posts else "")
+    document = with_metadata(ParsedDocument(text=text, title=posts[0].title if posts else ""))
     # Gives a year to "on July 19" in posts that carry no date of their own.
     page_date = reference_date(text)
     for index, post in enumerate(posts):

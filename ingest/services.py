@@ -217,6 +217,8 @@ def import_document(*, path: Path, run: IngestRun | None = None, max_bytes: int)
             title=parsed.title[:500],
             site=parsed.site[:200],
             url=parsed.url[:1000],
+            author=parsed.author[:200],
+            published=parsed.published,
             ingest_run=run,
         )
         changes: dict[str, int] = {}
@@ -283,8 +285,10 @@ def write_parsed(
             continue
         event = events.get(found.event_key) if found.event_key else None
         article = articles[found.article_index] if found.article_index is not None else None
-        when = found.date or (event.start_date if event else None)
-        if when is None and article is not None:
+        # No date of its own: the database gives it the event's (and keeps it in step, migration
+        # 0020); the post's date only where there is no dated event to follow.
+        when = found.date
+        if when is None and (event is None or event.start_date is None) and article is not None:
             when = article.published
         claimed = curated.claim(found) if curated else None
         if claimed is not None:

@@ -71,6 +71,8 @@ class ParsedDocument:
     title: str = ""
     site: str = ""
     url: str = ""
+    author: str = ""  # the page's byline (ingest.metadata), not a speaker
+    published: dt.date | None = None  # the page's own "Posted on" date
     articles: list[ParsedArticle] = field(default_factory=list)
     events: list[ParsedEvent] = field(default_factory=list)
     speakers: list[ParsedSpeaker] = field(default_factory=list)

@@ -9,7 +9,8 @@ import string
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
-from django.db.models import F, Prefetch
+from django.db.models import Count, F, Prefetch
+from django.db.models.functions import ExtractYear
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect, QueryDict
 from django.shortcuts import get_object_or_404, render
 
@@ -24,6 +25,9 @@ from archive.models import (
     Speaker,
     Statement,
 )
+
+# The facet value (and ?year=) for events and statements without a date.
+UNDATED = "undated"
 
 # How many latest events and recent statements the home page shows.
 HOME_EVENTS = 6
@@ -147,7 +151,10 @@ def event_list(request: HttpRequest) -> HttpResponse:
     # Only valid choices carry over into the facet and page links.
     chosen = QueryDict(mutable=True)
     year = kind = None
-    if year_param:
+    if year_param == UNDATED:
+        year = UNDATED
+        chosen["year"] = UNDATED
+    elif year_param:
         if year_param.isascii() and year_param.isdigit() and 1 <= int(year_param) <= 9999:
             year = int(year_param)
             chosen["year"] = str(year)
@@ -161,7 +168,10 @@ def event_list(request: HttpRequest) -> HttpResponse:
             errors.append(f"“{kind_param}” is not a kind of event: choose one of the kinds listed.")
 
     events = Event.objects.all()
-    by_year = events.in_year(year) if year else events
+    if year == UNDATED:
+        by_year = events.filter(start_date__isnull=True)
+    else:
+        by_year = events.in_year(year) if year else events
     by_kind = events.filter(kind=kind) if kind else events
     context = {
         "year": year,
@@ -170,10 +180,8 @@ def event_list(request: HttpRequest) -> HttpResponse:
         "errors": errors,
         "query_string": chosen.urlencode(),
         # Each facet ignores its own filter: its counts say what choosing it would give.
-        "years": [
-            {**row, "query_string": search.toggled(chosen, "year", str(row["year"]))}
-            for row in by_kind.year_counts()
-        ],
+        "year_label": "without a date" if year == UNDATED else (f"in {year}" if year else ""),
+        "years": _year_rows(by_kind, chosen),
         "kinds": [
             {
                 **row,
@@ -188,6 +196,25 @@ def event_list(request: HttpRequest) -> HttpResponse:
     filtered = by_year.filter(kind=kind) if kind else by_year
     context["page_obj"] = paginate(request, filtered.with_public_counts().newest_first())
     return render(request, "archive/event_list.html", context)
+
+
+def _year_rows(events, chosen: QueryDict) -> list[dict]:
+    """The year facet of the event list, newest first, undated events last (one query)."""
+    rows = (
+        events.annotate(year=ExtractYear("start_date"))
+        .values("year")
+        .annotate(count=Count("pk"))
+        .order_by(F("year").desc(nulls_last=True))
+    )
+    return [
+        {
+            "year": row["year"] or UNDATED,
+            "label": str(row["year"]) if row["year"] else "Undated",
+            "count": row["count"],
+            "query_string": search.toggled(chosen, "year", str(row["year"] or UNDATED)),
+        }
+        for row in rows
+    ]
 
 
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:

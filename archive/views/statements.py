@@ -7,14 +7,18 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, Strea
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from archive import citations, exports, history, search
+from archive import citations, exports, history, search, structured_data, wording
 from archive.filters import Sort, StatementFilter
 from archive.models import Occurrence, ReviewStatus, Speaker, Statement
 
-EXPORT_FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
+EXPORT_FORMATS = {
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json",
+    "jsonl": "application/jsonl; charset=utf-8",
+}
 
 # Filters picked from the facet lists rather than typed into the form.
-FACET_PARAMS = ("speaker", "event", "event_kind", "source", "kind", "status")
+FACET_PARAMS = ("speaker", "event", "event_kind", "source", "year", "kind", "status")
 
 # How many "similar statements" the permalink page lists.
 SIMILAR_COUNT = 5
@@ -28,7 +32,7 @@ def statement_list(request: HttpRequest) -> HttpResponse:
     export_format = request.GET.get("format", "")
     if export_format and export_format not in EXPORT_FORMATS:
         return HttpResponseBadRequest(
-            f"Unknown export format {export_format!r}: use format=csv or format=json.",
+            f"Unknown export format {export_format!r}: use format=csv, format=json or format=jsonl.",
             content_type="text/plain; charset=utf-8",
         )
     valid = filterset.is_valid()
@@ -44,6 +48,7 @@ def statement_list(request: HttpRequest) -> HttpResponse:
         "sort_choices": Sort.CHOICES,
         "csv_query_string": search.with_param(request.GET, "format", "csv"),
         "json_query_string": search.with_param(request.GET, "format", "json"),
+        "jsonl_query_string": search.with_param(request.GET, "format", "jsonl"),
     }
     if not valid:
         if export_format:
@@ -89,11 +94,16 @@ def _page_error(number: str, paginator: Paginator, error: Exception) -> str:
 
 def _export(request: HttpRequest, results, export_format: str) -> StreamingHttpResponse:
     """The current results as a streamed CSV or JSON download, one row per occurrence."""
+    version = exports.data_version()
     rows = exports.statement_rows(
-        results, permalink=lambda s: request.build_absolute_uri(s.get_absolute_url())
+        results,
+        permalink=lambda s: request.build_absolute_uri(s.get_absolute_url()),
+        version=exports.version_label(version),
     )
-    body = exports.csv_lines(rows) if export_format == "csv" else exports.json_chunks(rows)
+    writers = {"csv": exports.csv_lines, "json": exports.json_chunks, "jsonl": exports.jsonl_lines}
+    body = writers[export_format](rows)
     response = StreamingHttpResponse(body, content_type=EXPORT_FORMATS[export_format])
+    response["X-Archive-Data-Version"] = exports.version_label(version)
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="statements-{stamp}.{export_format}"'
     return response
@@ -121,24 +131,45 @@ def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
         occ.next_statement = neighbours.get(occ.next_id)
 
     permalink = request.build_absolute_uri(statement.get_absolute_url())
+    for occ in occurrences:
+        # Each source's own words, shown where they differ from the statement's text.
+        occ.own_wording = occ.passage if _differs(occ.passage, statement.text) else ""
+    cited = next((o for o in occurrences if not o.source.superseded_by_id), None) or (
+        occurrences[0] if occurrences else None
+    )
+    version = exports.data_version()
     citation = citations.citation_for(
         statement,
         permalink=permalink,
         accessed=timezone.localdate(),
-        source=occurrences[0].source if occurrences else None,
+        source=cited.source if cited else None,
+        occurrence=cited,
+        data_version=exports.version_label(version),
+        demo=settings.ARCHIVE_DEMO,
     )
     context = {
         "statement": statement,
         "occurrences": occurrences,
         "rejected": statement.review_status == ReviewStatus.REJECTED,
         "permalink": permalink,
+        "citation": citation,
         "citation_text": citations.plain_text(citation),
         "citation_bibtex": citations.bibtex(citation),
+        "citation_ris": citations.ris(citation),
         "citation_csl": citations.csl_json(citation),
+        "data_version": version,
+        "json_ld": structured_data.quotation(statement, permalink, cited),
         "similar": Statement.objects.similar_to(statement).for_listing()[:SIMILAR_COUNT],
         "corrections": history.corrections_line(statement.pk),
     }
     return render(request, "archive/statement_detail.html", context)
+
+
+def _differs(passage: str, text: str) -> bool:
+    """Whether a source's passage words the statement differently (spacing and marks aside)."""
+    return wording.strip_outer_marks(wording.one_line(passage)) != wording.strip_outer_marks(
+        wording.one_line(text)
+    )
 
 
 def _neighbour(*, before: bool) -> Subquery:

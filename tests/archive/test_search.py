@@ -7,8 +7,9 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from archive.models import Occurrence
+from archive.models import IngestRun, Occurrence
 from archive.search import START_SEL, STOP_SEL, excerpt, highlight
 from tests.factories import make_event, make_source, make_speaker, make_statement
 
@@ -354,8 +355,8 @@ def test_no_results_suggests_speakers_with_similar_names(client, corpus):
 @pytest.mark.parametrize(
     ("params", "message"),
     [
-        ({"date_from": "2020-13-45"}, "From date: Enter a valid date."),
-        ({"date_to": "yesterday"}, "To date: Enter a valid date. (you gave “yesterday”)"),
+        ({"date_from": "2020-13-45"}, "From date: Write a year (2020), a month (2020-07)"),
+        ({"date_to": "yesterday"}, "or a full date (2020-07-19). (you gave “yesterday”)"),
         ({"date_from": "2021-01-01", "date_to": "2020-01-01"}, "is after the “to” date"),
         ({"kind": "rumour"}, "Statement kind: Select a valid choice. rumour is not one of"),
         ({"status": "maybe"}, "Review status: Select a valid choice."),
@@ -385,21 +386,22 @@ def test_empty_parameters_are_ignored(client, corpus):
 def test_unknown_export_format_is_refused(client, corpus):
     response = client.get(URL, {"format": "xml"})
     assert response.status_code == 400
-    assert b"format=csv or format=json" in response.content
+    assert b"format=csv, format=json or format=jsonl" in response.content
 
 
 def test_export_with_an_invalid_filter_is_refused_with_the_reason(client, corpus):
     response = client.get(URL, {"format": "csv", "date_from": "nope"})
     assert response.status_code == 400
-    assert b"From date: Enter a valid date." in response.content
+    assert b"From date: Write a year" in response.content
 
 
 # -- Exports --------------------------------------------------------------------------------
 
 
 def read_csv(response) -> list[dict]:
-    body = b"".join(response.streaming_content).decode()
-    return list(csv.DictReader(io.StringIO(body)))
+    body = b"".join(response.streaming_content)
+    assert body.startswith(b"\xef\xbb\xbf")  # UTF-8 byte-order mark: spreadsheets read UTF-8
+    return list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
 
 
 def read_json(response) -> list[dict]:
@@ -415,28 +417,40 @@ def test_csv_export_has_the_current_results_one_row_per_occurrence(client, corpu
     assert list(rows[0]) == [
         "id",
         "date",
+        "date_from_event",
         "speaker",
         "kind",
+        "review_status",
         "text",
         "event",
+        "role",
+        "source_title",
+        "source_url",
         "source_file",
         "start",
         "end",
         "permalink",
+        "data_version",
     ]
     first = corpus["rights"]
     occ = first.occurrences.get()
     assert rows[0] == {
         "id": str(first.pk),
         "date": "2021-03-02",
+        "date_from_event": str(first.date_from_event),
         "speaker": "Íngrid Betancourt",
         "kind": "direct",
+        "review_status": "unreviewed",
         "text": "Water rights are human rights.",
         "event": "Water Forum",
+        "role": occ.role,
+        "source_title": occ.source.title,
+        "source_url": occ.source.url,
         "source_file": occ.source.file_name,
         "start": str(occ.start),
         "end": str(occ.end),
         "permalink": f"http://testserver/statements/{first.pk}/",
+        "data_version": "no import yet",
     }
     assert [int(row["id"]) for row in rows] == found(client, q="rights")
 
@@ -472,8 +486,9 @@ def test_exports_are_streamed(client, corpus):
 
 # -- Query counts -----------------------------------------------------------------------------
 
-# count + page of rows + one GROUP BY per facet (speaker, event, event kind, source, kind, status)
-LIST_QUERIES = 8
+# count + page of rows + one GROUP BY per facet (speaker, event, event kind, source, year, kind,
+# status)
+LIST_QUERIES = 9
 
 
 def test_statement_list_query_count_is_fixed(client, corpus, django_assert_num_queries):
@@ -509,7 +524,17 @@ def test_no_results_page_query_count_is_fixed(client, corpus, django_assert_num_
 def test_json_export_query_count_is_fixed(client, corpus, django_assert_num_queries):
     for n in range(30):
         make_statement(text=f"Extra statement number {n} about water.")
-    # statements, then their occurrences with sources (one prefetch per 2000 statements)
-    with django_assert_num_queries(2):
+    # data version, statements, then their occurrences with sources (one prefetch per 2000)
+    with django_assert_num_queries(3):
         rows = read_json(client.get(URL, {"q": "water", "format": "json"}))
     assert len(rows) == 32
+
+
+def test_jsonl_export_gives_one_object_per_line_with_the_data_version(client, corpus):
+    IngestRun.objects.create(status="succeeded", finished_at=timezone.now())
+    response = client.get(URL, {"format": "jsonl"})
+    assert response.status_code == 200
+    lines = b"".join(response.streaming_content).decode().splitlines()
+    rows = [json.loads(line) for line in lines]
+    assert rows and all(row["data_version"].startswith("import ") for row in rows)
+    assert response["X-Archive-Data-Version"] == rows[0]["data_version"]

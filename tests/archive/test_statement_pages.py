@@ -1,6 +1,7 @@
 """The statement permalink page /statements/<id>/."""
 
 import json
+import re
 from datetime import date
 
 import pytest
@@ -134,7 +135,7 @@ def test_rejected_statement_is_reachable_but_clearly_labelled(client, report):
     assert response.status_code == 200
     html = response.content.decode()
     assert "Rejected statement." in html
-    assert f"Statement {statement.pk} (rejected)" in html
+    assert "(rejected)</h1>" in html
     # ...and it is not offered as similar to its neighbours.
     assert statement not in client.get(report["first"].get_absolute_url()).context["similar"]
 
@@ -159,7 +160,57 @@ def test_permalink_query_count_is_fixed(client, report, django_assert_num_querie
         end=len(extra.text),
     )
     # statement + occurrences (with neighbour subqueries) + neighbour statements + similar
+    # + the data version (the last import)
     # + the corrections line (editors' statement changes, editors' passage changes)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         response = client.get(report["middle"].get_absolute_url())
     assert len(response.context["occurrences"]) == 2
+
+
+def test_permalink_heading_names_the_speaker_and_date(client):
+    speaker = make_speaker(name="Ana Ruiz")
+    statement = make_statement(speaker=speaker, text="The dam stays open.", date=date(2020, 7, 19))
+    html = client.get(statement.get_absolute_url()).content.decode()
+    assert re.search(
+        r'<h1 id="statement-heading">Ana Ruiz, <time[^>]*>19 July 2020</time></h1>', html
+    )
+
+
+def test_permalink_shows_each_sources_own_wording_when_it_differs(client):
+    statement = make_statement(text="The river belongs to everyone who lives by it.")
+    other = make_source(text="She said: The river belongs to all who live by it.")
+    Occurrence.objects.create(
+        statement=statement, source=other, start=other.text.index("The"), end=len(other.text)
+    )
+    html = client.get(statement.get_absolute_url()).content.decode()
+    assert "This source’s own words" in html
+    assert "The river belongs to all who live by it." in html
+    assert html.count("This source’s own words") == 1  # the first sighting matches the text
+
+
+def test_reported_speech_is_never_wrapped_in_quotation_marks(client):
+    source = make_source(text="Ana Ruiz said the dam would stay open. Later: We will not move.")
+    speaker = make_speaker(name="Ana Ruiz")
+    reported = make_statement(
+        speaker=speaker, kind="indirect", text="the dam would stay open", source=source
+    )
+    direct = make_statement(speaker=speaker, text="We will not move.", source=source)
+    for page in (reported, direct):
+        html = client.get(page.get_absolute_url()).content.decode()
+        assert "“the dam would stay open" not in html
+    html = client.get(reported.get_absolute_url()).content.decode()
+    assert "Reported speech:" in html
+    assert 'class="reported' in html
+    assert "“We will not move.”" in client.get(reported.get_absolute_url()).content.decode()
+
+
+def test_permalink_carries_schema_org_quotation(client):
+    statement = make_statement(text="Bridges </script> join towns.")
+    html = client.get(statement.get_absolute_url()).content.decode()
+    start = html.index('<script type="application/ld+json">') + len(
+        '<script type="application/ld+json">'
+    )
+    data = json.loads(html[start : html.index("</script>", start)])
+    assert data["@type"] == "Quotation"
+    assert data["text"] == "Bridges </script> join towns."
+    assert data["creator"]["name"] == statement.speaker.name

@@ -11,6 +11,19 @@ from tqdm import tqdm
 from ingest.services import FileResult, import_paths
 
 
+def refuse_demo_documents(paths: list[Path]) -> None:
+    """Keep the project's invented sample documents out of the real archive."""
+    demo = settings.ARCHIVE_DEMO_SOURCES.resolve()
+    for path in paths:
+        resolved = path.resolve()
+        if resolved == demo or demo in resolved.parents:
+            raise CommandError(
+                f"{path} holds the project's invented demo documents; they go only into the "
+                "demo archive (its own database): run `make run`, or ARCHIVE_DEMO=1 manage.py "
+                "ingest ..."
+            )
+
+
 class Command(BaseCommand):
     help = "Import .txt files (and folders of them) as sources, finding their statements."
 
@@ -30,6 +43,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, paths, max_bytes, no_progress, verbosity, dry_run=False, **options):
+        if not settings.ARCHIVE_DEMO:
+            refuse_demo_documents(paths)
         bar = tqdm(
             unit="file",
             disable=no_progress or verbosity == 0 or not sys.stderr.isatty(),

@@ -1,0 +1,22 @@
+"""Template filters for statement wording (the rules live in archive.wording)."""
+
+from django import template
+
+from archive import wording
+from archive.models import StatementKind
+
+register = template.Library()
+
+
+@register.filter
+def cited(statement, max_chars: int = 160) -> str:
+    """``statement``'s words for a link: “quoted” when direct, plain when reported speech."""
+    return wording.as_cited(
+        statement.text, reported=statement.kind == StatementKind.INDIRECT, max_chars=max_chars
+    )
+
+
+@register.filter
+def shortened(text: str, max_chars: int = 80) -> str:
+    """``text`` cut at a word boundary with an ellipsis (full text goes in a title attribute)."""
+    return wording.shorten(text or "", max_chars)
