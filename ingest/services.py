@@ -6,6 +6,7 @@ editor has edited or reviewed); it only adds occurrences to it.
 
 import hashlib
 import logging
+import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from django.contrib.postgres.search import TrigramSimilarity
-from django.db import connection, transaction
+from django.db import InterfaceError, OperationalError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
@@ -30,6 +31,7 @@ from archive.models import (
     SpeakerAlias,
     Statement,
 )
+from archive.runs import this_host
 from ingest.decode import RejectedFile, decode_bytes
 from ingest.events import merge_events, same_event
 from ingest.names import names_match, normalize_name
@@ -57,6 +59,31 @@ class FileResult:
     source_id: int | None = None
     counts: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+
+
+class DatabaseLost(Exception):
+    """The database went away mid-run: what was committed, and what to run again."""
+
+    def __init__(self, *, path: Path, done: list[FileResult], remaining: int, error: Exception):
+        self.path, self.done, self.remaining, self.error = path, done, remaining, error
+        committed = sum(r.status in ("imported", "updated") for r in done)
+        detail = " ".join(str(error).split())[:160]
+        super().__init__(
+            f"Lost the database connection while importing {path} ({detail}). "
+            f"{committed} file(s) were imported before it and are kept; {path.name} and the "
+            f"{remaining - 1} file(s) after it were not. Run the same ingest command again "
+            "once the database is back: files already imported are skipped."
+        )
+
+
+def _connection_lost(exc: Exception) -> bool:
+    """True when ``exc`` means the database connection is gone (not a bad row or a timeout)."""
+    if not isinstance(exc, OperationalError | InterfaceError):
+        return False
+    try:
+        return not connection.is_usable()
+    except Exception:  # no connection left to test
+        return True
 
 
 def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[FileResult]]:
@@ -90,12 +117,18 @@ def import_paths(
     files, results = collect_files(paths)
     if on_total:
         on_total(len(files) + len(results))
-    run = IngestRun.objects.create(paths=[str(p) for p in paths])
+    IngestRun.objects.mark_abandoned()  # earlier runs killed mid-way stop saying "running"
+    run = IngestRun.objects.create(
+        paths=[str(p) for p in paths],
+        pid=os.getpid(),
+        host=this_host(),
+        heartbeat_at=timezone.now(),
+    )
     for result in results:
         if on_file:
             on_file(result)
     seen_names: dict[str, Path] = {}
-    for path in files:
+    for index, path in enumerate(files):
         # A file name identifies a document across imports (a changed file supersedes the
         # old version), so two different files with one name in a run would replace each other.
         first = seen_names.setdefault(path.name, path)
@@ -108,10 +141,18 @@ def import_paths(
                 on_file(result)
             continue
         try:
+            run.heartbeat_at = timezone.now()
+            run.save(update_fields=["heartbeat_at"])
             result = import_document(path=path, run=run, max_bytes=max_bytes)
         except RejectedFile as exc:
             result = FileResult(str(path), "failed", str(exc))
         except Exception as exc:
+            if _connection_lost(exc):
+                # Every later file would fail the same way: stop here. The run stays
+                # "running"; the next ingest finds its process gone and marks it failed.
+                raise DatabaseLost(
+                    path=path, done=results, remaining=len(files) - index, error=exc
+                ) from exc
             # The file's transaction rolled back; record it and go on, so the run is finished
             # (not left "running") and the other files still import.
             logger.exception("Importing %s failed", path)
