@@ -32,9 +32,10 @@ from archive.models import (
     Statement,
 )
 from archive.runs import this_host
+from ingest import identity
 from ingest.decode import RejectedFile, decode_bytes
 from ingest.events import merge_events, same_event
-from ingest.names import names_match, normalize_name
+from ingest.names import normalize_name
 from ingest.parse import parse_document
 from ingest.text import fold
 from ingest.types import ParsedDocument, ParsedEvent, ParsedSpeaker
@@ -376,70 +377,98 @@ def _fill_event(event: Event, found: ParsedEvent) -> None:
     ]
     for name in changed:
         setattr(event, name, getattr(merged, name))
+    # One name whichever report came first (the event's slug keeps the first one's).
+    if (name := identity.canonical_event_name([event.name, found.name[:300]])) != event.name:
+        event.name = name
+        changed.append("name")
     if event.end_date and event.start_date and event.end_date < event.start_date:
         event.end_date = None
     if changed:
         event.save(update_fields=[*changed, "updated_at"])
 
 
-def _forms(found: ParsedSpeaker) -> dict[str, str]:
-    """Normalised lookup form -> spelling, for the name and every alias."""
-    forms: dict[str, str] = {}
-    for spelling in (found.name, *found.aliases):
-        key = normalize_name(spelling)
-        if key and key not in forms:
-            forms[key] = spelling
-    return forms
-
-
 def resolve_speaker(found: ParsedSpeaker) -> Speaker:
-    """The archive's record of this speaker: matched by any spelling, else created."""
-    forms = _forms(found)
-    speaker = (
-        Speaker.objects.filter(aliases__normalized__in=list(forms), kind=found.kind)
-        .order_by("pk")
-        .first()
-    )
+    """The archive's record of this speaker: matched by ``ingest.identity`` rules, else created.
+
+    Every spelling is kept as an alias, but only full forms match across documents; the name
+    and each alias's spelling are recomputed from all the forms seen, so the record does not
+    depend on the order files were imported in.
+    """
+    forms = identity.all_forms(found.name, found.aliases)
+    speaker = _matching_speaker(found, identity.alias_forms(found.name, found.aliases, found.kind))
     if speaker is None:
-        speaker = _fuzzy_speaker(found, forms)
-    if speaker is None:
+        name = identity.canonical_name(forms.values()) if forms else found.name
         speaker = Speaker.objects.create(
-            name=found.name[:200],
-            slug=unique_slug(Speaker, found.name),
+            name=name[:200],
+            slug=unique_slug(Speaker, name),
             kind=found.kind,
             description=(found.descriptions[0] if found.descriptions else "")[:500],
         )
     if not speaker.curated:
-        known = set(speaker.aliases.values_list("normalized", flat=True))
-        SpeakerAlias.objects.bulk_create(
-            [
-                SpeakerAlias(speaker=speaker, name=spelling[:200], normalized=key[:200])
-                for key, spelling in forms.items()
-                if key not in known
-            ]
-        )
+        _merge_forms(speaker, forms)
         if not speaker.description and found.descriptions:
             speaker.description = found.descriptions[0][:500]
             speaker.save(update_fields=["description", "updated_at"])
     return speaker
 
 
-def _fuzzy_speaker(found: ParsedSpeaker, forms: dict[str, str]) -> Speaker | None:
-    """A speaker whose spellings look like these ones (misspellings, accent variants)."""
+def _known_forms(speaker: Speaker) -> dict[str, str]:
+    aliases = [a.name for a in speaker.aliases.all()]
+    return identity.alias_forms(speaker.name, aliases, speaker.kind)
+
+
+def _matching_speaker(found: ParsedSpeaker, forms: dict[str, str]) -> Speaker | None:
+    """The oldest speaker sharing a lookup form, else a similar one, that is the same speaker."""
+    if not forms:
+        return None
+    exact = (
+        Speaker.objects.filter(aliases__normalized__in=list(forms), kind=found.kind)
+        .distinct()
+        .order_by("pk")
+        .prefetch_related("aliases")
+    )
+    for speaker in exact:
+        if identity.same_speaker(forms, _known_forms(speaker), found.kind):
+            return speaker
     main = normalize_name(found.name)
     if not main:
         return None
+    # Misspellings and accent variants: trigram candidates, checked by the identity rules.
     candidate_ids = (
         SpeakerAlias.objects.annotate(similarity=TrigramSimilarity("normalized", main))
         .filter(similarity__gte=0.4, speaker__kind=found.kind)
-        .order_by("-similarity")
+        .order_by("-similarity", "speaker_id")
         .values_list("speaker_id", flat=True)[:20]
     )
-    for speaker in Speaker.objects.filter(pk__in=list(candidate_ids)).prefetch_related("aliases"):
-        existing = [speaker.name, *(a.name for a in speaker.aliases.all())]
-        if names_match([found.name, *found.aliases], existing):
+    candidates = Speaker.objects.filter(pk__in=list(candidate_ids)).prefetch_related("aliases")
+    for speaker in candidates.order_by("pk"):
+        if identity.same_speaker(forms, _known_forms(speaker), found.kind):
             return speaker
     return None
+
+
+def _merge_forms(speaker: Speaker, forms: dict[str, str]) -> None:
+    """Add the new forms, keep the best spelling of each, recompute the canonical name."""
+    aliases = {alias.normalized: alias for alias in speaker.aliases.all()}
+    SpeakerAlias.objects.bulk_create(
+        [
+            SpeakerAlias(speaker=speaker, name=spelling, normalized=key)
+            for key, spelling in forms.items()
+            if key not in aliases
+        ]
+    )
+    for key, spelling in forms.items():
+        alias = aliases.get(key)
+        if (
+            alias is not None
+            and (best := identity.best_spelling([alias.name, spelling])) != alias.name
+        ):
+            alias.name = best
+            alias.save(update_fields=["name"])
+    spellings = [*(a.name for a in aliases.values()), *forms.values()]
+    if spellings and (name := identity.canonical_name(spellings)[:200]) != speaker.name:
+        speaker.name = name
+        speaker.save(update_fields=["name", "updated_at"])
 
 
 def refresh_speaker_names(speakers: Iterable[Speaker]) -> None:
