@@ -202,7 +202,7 @@ class SourceAdmin(admin.ModelAdmin):
 
 @admin.register(IngestRun)
 class IngestRunAdmin(admin.ModelAdmin):
-    list_display = ["pk", "started_at", "finished_at", "status"]
+    list_display = ["pk", "started_at", "finished_at", "status", "process", "heartbeat_at"]
     list_filter = ["status"]
     readonly_fields = [
         "started_at",
@@ -212,7 +212,19 @@ class IngestRunAdmin(admin.ModelAdmin):
         "counts",
         "warnings",
         "errors",
+        "pid",
+        "host",
+        "heartbeat_at",
     ]
+
+    @admin.display(description="Process")
+    def process(self, run: IngestRun) -> str:
+        return f"{run.pid} on {run.host}" if run.pid else ""
+
+    def changelist_view(self, request, extra_context=None):
+        # A run whose process is gone is shown as failed, not "running" forever.
+        IngestRun.objects.mark_abandoned()
+        return super().changelist_view(request, extra_context)
 
     def has_add_permission(self, request):
         return False

@@ -2,6 +2,7 @@
 
 import csv
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator
 
 from django.db.models import Prefetch, QuerySet
@@ -92,8 +93,13 @@ EXPORT_FIELDS = [
     "data_version",
 ]
 
-# Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection").
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A cell a spreadsheet may evaluate as a formula (OWASP "CSV injection"): one that starts with
+# = + - @ (or their full-width and small forms, which some spreadsheets fold to ASCII), tab, CR
+# or LF, also after leading spaces, no-break spaces or zero-width characters.
+_FORMULA_START = re.compile(
+    r"[\s\u200b-\u200f\u2060\ufeff]*"
+    r"[=+\-@\t\r\n\uff1d\uff0b\uff0d\uff20\ufe62\ufe63\ufe66]"
+)
 
 
 def statement_rows(
@@ -146,7 +152,7 @@ def csv_safe(value) -> str:
     if value is None:
         return ""
     text = str(value)
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+    return "'" + text if _FORMULA_START.match(text) else text
 
 
 class _Echo:

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from archive.querysets import EventQuerySet, SourceQuerySet, SpeakerQuerySet, StatementQuerySet
+from archive.runs import IngestRunQuerySet
 
 # Text search configuration created in migration 0001: English stemming over unaccented
 # words, so "Ingrid" finds "Íngrid" and headlines mark the accented original.
@@ -40,6 +41,13 @@ class IngestRun(models.Model):
     counts = models.JSONField(default=dict, help_text="Files, posts, events, speakers, ...")
     warnings = models.JSONField(default=list, help_text="One line per warning.")
     errors = models.JSONField(default=list, help_text="One {file, reason} per failed file.")
+    pid = models.PositiveIntegerField(null=True, blank=True, help_text="Process id of the run.")
+    host = models.CharField(max_length=255, blank=True, help_text="Machine the run ran on.")
+    heartbeat_at = models.DateTimeField(
+        null=True, blank=True, help_text="Last sign of life: updated before each file."
+    )
+
+    objects = IngestRunQuerySet.as_manager()
 
     class Meta:
         ordering = ["-started_at"]

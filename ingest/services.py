@@ -6,6 +6,7 @@ editor has edited or reviewed); it only adds occurrences to it.
 
 import hashlib
 import logging
+import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pghistory
 from django.contrib.postgres.search import TrigramSimilarity
-from django.db import connection, transaction
+from django.db import InterfaceError, OperationalError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
@@ -31,9 +32,11 @@ from archive.models import (
     SpeakerAlias,
     Statement,
 )
+from archive.runs import this_host
+from ingest import identity
 from ingest.decode import RejectedFile, decode_bytes
 from ingest.events import merge_events, same_event
-from ingest.names import names_match, normalize_name
+from ingest.names import normalize_name
 from ingest.parse import parse_document
 from ingest.text import fold
 from ingest.types import ParsedDocument, ParsedEvent, ParsedSpeaker
@@ -69,6 +72,31 @@ class FileResult:
     warnings: list[str] = field(default_factory=list)
     # What a re-import did to existing records: created/updated/removed/curated_kept.
     changes: dict[str, int] = field(default_factory=dict)
+
+
+class DatabaseLost(Exception):
+    """The database went away mid-run: what was committed, and what to run again."""
+
+    def __init__(self, *, path: Path, done: list[FileResult], remaining: int, error: Exception):
+        self.path, self.done, self.remaining, self.error = path, done, remaining, error
+        committed = sum(r.status in ("imported", "updated") for r in done)
+        detail = " ".join(str(error).split())[:160]
+        super().__init__(
+            f"Lost the database connection while importing {path} ({detail}). "
+            f"{committed} file(s) were imported before it and are kept; {path.name} and the "
+            f"{remaining - 1} file(s) after it were not. Run the same ingest command again "
+            "once the database is back: files already imported are skipped."
+        )
+
+
+def _connection_lost(exc: Exception) -> bool:
+    """True when ``exc`` means the database connection is gone (not a bad row or a timeout)."""
+    if not isinstance(exc, OperationalError | InterfaceError):
+        return False
+    try:
+        return not connection.is_usable()
+    except Exception:  # no connection left to test
+        return True
 
 
 def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[FileResult]]:
@@ -116,7 +144,13 @@ def import_paths(
     files, results = collect_files(paths)
     if on_total:
         on_total(len(files) + len(results))
-    run = IngestRun.objects.create(paths=[str(p) for p in paths])
+    IngestRun.objects.mark_abandoned()  # earlier runs killed mid-way stop saying "running"
+    run = IngestRun.objects.create(
+        paths=[str(p) for p in paths],
+        pid=os.getpid(),
+        host=this_host(),
+        heartbeat_at=timezone.now(),
+    )
     # Every history row this run's writes make names the run (archive.history).
     with pghistory.context(ingest_run=run.pk):
         _import_files(run, files, results, max_bytes=max_bytes, on_file=on_file)
@@ -129,7 +163,7 @@ def _import_files(run, files, results, *, max_bytes, on_file) -> None:
         if on_file:
             on_file(result)
     seen_names: dict[str, Path] = {}
-    for path in files:
+    for index, path in enumerate(files):
         # A file name identifies a document across imports (a changed file supersedes the
         # old version), so two different files with one name in a run would replace each other.
         first = seen_names.setdefault(path.name, path)
@@ -142,10 +176,18 @@ def _import_files(run, files, results, *, max_bytes, on_file) -> None:
                 on_file(result)
             continue
         try:
+            run.heartbeat_at = timezone.now()
+            run.save(update_fields=["heartbeat_at"])
             result = import_document(path=path, run=run, max_bytes=max_bytes)
         except RejectedFile as exc:
             result = FileResult(str(path), "failed", str(exc))
         except Exception as exc:
+            if _connection_lost(exc):
+                # Every later file would fail the same way: stop here. The run stays
+                # "running"; the next ingest finds its process gone and marks it failed.
+                raise DatabaseLost(
+                    path=path, done=results, remaining=len(files) - index, error=exc
+                ) from exc
             # The file's transaction rolled back; record it and go on, so the run is finished
             # (not left "running") and the other files still import.
             logger.exception("Importing %s failed", path)
@@ -431,70 +473,98 @@ def _fill_event(event: Event, found: ParsedEvent) -> None:
     ]
     for name in changed:
         setattr(event, name, getattr(merged, name))
+    # One name whichever report came first (the event's slug keeps the first one's).
+    if (name := identity.canonical_event_name([event.name, found.name[:300]])) != event.name:
+        event.name = name
+        changed.append("name")
     if event.end_date and event.start_date and event.end_date < event.start_date:
         event.end_date = None
     if changed:
         event.save(update_fields=[*changed, "updated_at"])
 
 
-def _forms(found: ParsedSpeaker) -> dict[str, str]:
-    """Normalised lookup form -> spelling, for the name and every alias."""
-    forms: dict[str, str] = {}
-    for spelling in (found.name, *found.aliases):
-        key = normalize_name(spelling)
-        if key and key not in forms:
-            forms[key] = spelling
-    return forms
-
-
 def resolve_speaker(found: ParsedSpeaker) -> Speaker:
-    """The archive's record of this speaker: matched by any spelling, else created."""
-    forms = _forms(found)
-    speaker = (
-        Speaker.objects.filter(aliases__normalized__in=list(forms), kind=found.kind)
-        .order_by("pk")
-        .first()
-    )
+    """The archive's record of this speaker: matched by ``ingest.identity`` rules, else created.
+
+    Every spelling is kept as an alias, but only full forms match across documents; the name
+    and each alias's spelling are recomputed from all the forms seen, so the record does not
+    depend on the order files were imported in.
+    """
+    forms = identity.all_forms(found.name, found.aliases)
+    speaker = _matching_speaker(found, identity.alias_forms(found.name, found.aliases, found.kind))
     if speaker is None:
-        speaker = _fuzzy_speaker(found, forms)
-    if speaker is None:
+        name = identity.canonical_name(forms.values()) if forms else found.name
         speaker = Speaker.objects.create(
-            name=found.name[:200],
-            slug=unique_slug(Speaker, found.name),
+            name=name[:200],
+            slug=unique_slug(Speaker, name),
             kind=found.kind,
             description=(found.descriptions[0] if found.descriptions else "")[:500],
         )
     if not speaker.curated:
-        known = set(speaker.aliases.values_list("normalized", flat=True))
-        SpeakerAlias.objects.bulk_create(
-            [
-                SpeakerAlias(speaker=speaker, name=spelling[:200], normalized=key[:200])
-                for key, spelling in forms.items()
-                if key not in known
-            ]
-        )
+        _merge_forms(speaker, forms)
         if not speaker.description and found.descriptions:
             speaker.description = found.descriptions[0][:500]
             speaker.save(update_fields=["description", "updated_at"])
     return speaker
 
 
-def _fuzzy_speaker(found: ParsedSpeaker, forms: dict[str, str]) -> Speaker | None:
-    """A speaker whose spellings look like these ones (misspellings, accent variants)."""
+def _known_forms(speaker: Speaker) -> dict[str, str]:
+    aliases = [a.name for a in speaker.aliases.all()]
+    return identity.alias_forms(speaker.name, aliases, speaker.kind)
+
+
+def _matching_speaker(found: ParsedSpeaker, forms: dict[str, str]) -> Speaker | None:
+    """The oldest speaker sharing a lookup form, else a similar one, that is the same speaker."""
+    if not forms:
+        return None
+    exact = (
+        Speaker.objects.filter(aliases__normalized__in=list(forms), kind=found.kind)
+        .distinct()
+        .order_by("pk")
+        .prefetch_related("aliases")
+    )
+    for speaker in exact:
+        if identity.same_speaker(forms, _known_forms(speaker), found.kind):
+            return speaker
     main = normalize_name(found.name)
     if not main:
         return None
+    # Misspellings and accent variants: trigram candidates, checked by the identity rules.
     candidate_ids = (
         SpeakerAlias.objects.annotate(similarity=TrigramSimilarity("normalized", main))
         .filter(similarity__gte=0.4, speaker__kind=found.kind)
-        .order_by("-similarity")
+        .order_by("-similarity", "speaker_id")
         .values_list("speaker_id", flat=True)[:20]
     )
-    for speaker in Speaker.objects.filter(pk__in=list(candidate_ids)).prefetch_related("aliases"):
-        existing = [speaker.name, *(a.name for a in speaker.aliases.all())]
-        if names_match([found.name, *found.aliases], existing):
+    candidates = Speaker.objects.filter(pk__in=list(candidate_ids)).prefetch_related("aliases")
+    for speaker in candidates.order_by("pk"):
+        if identity.same_speaker(forms, _known_forms(speaker), found.kind):
             return speaker
     return None
+
+
+def _merge_forms(speaker: Speaker, forms: dict[str, str]) -> None:
+    """Add the new forms, keep the best spelling of each, recompute the canonical name."""
+    aliases = {alias.normalized: alias for alias in speaker.aliases.all()}
+    SpeakerAlias.objects.bulk_create(
+        [
+            SpeakerAlias(speaker=speaker, name=spelling, normalized=key)
+            for key, spelling in forms.items()
+            if key not in aliases
+        ]
+    )
+    for key, spelling in forms.items():
+        alias = aliases.get(key)
+        if (
+            alias is not None
+            and (best := identity.best_spelling([alias.name, spelling])) != alias.name
+        ):
+            alias.name = best
+            alias.save(update_fields=["name"])
+    spellings = [*(a.name for a in aliases.values()), *forms.values()]
+    if spellings and (name := identity.canonical_name(spellings)[:200]) != speaker.name:
+        speaker.name = name
+        speaker.save(update_fields=["name", "updated_at"])
 
 
 def refresh_speaker_names(speakers: Iterable[Speaker]) -> None:

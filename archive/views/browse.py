@@ -25,6 +25,7 @@ from archive.models import (
     Speaker,
     Statement,
 )
+from archive.views.methods import read_only
 
 # The facet value (and ?year=) for events and statements without a date.
 UNDATED = "undated"
@@ -55,6 +56,7 @@ def paginate(request: HttpRequest, object_list, per_page: int | None = None) -> 
         raise Http404(f"There is no page {number!r} here.") from None
 
 
+@read_only
 def home(request: HttpRequest) -> HttpResponse:
     """/: what the archive holds, the latest events, a few recent statements."""
     public = Statement.objects.visible()
@@ -71,6 +73,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "archive/home.html", context)
 
 
+@read_only
 def speaker_list(request: HttpRequest) -> HttpResponse:
     """/speakers/: A-Z with letter links and statement counts, or ``?q=`` fuzzy name matches."""
     # PostgreSQL text cannot hold NUL: a pasted one would otherwise be a server error.
@@ -103,6 +106,7 @@ def _letter_links(rows, per_page: int) -> list[dict]:
     return others + letters if others and others[0]["letter"] < "A" else letters + others
 
 
+@read_only
 def speaker_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """A speaker: who, under which names and roles, what they said by event, and when."""
     speaker = Speaker.objects.prefetch_related("aliases").filter(slug=slug).first()
@@ -142,6 +146,7 @@ def speaker_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "archive/speaker_detail.html", context)
 
 
+@read_only
 def event_list(request: HttpRequest) -> HttpResponse:
     """/events/: newest first, narrowed by ``?year=`` and ``?kind=``, with counts for each."""
     year_param = request.GET.get("year", "").strip()
@@ -217,6 +222,7 @@ def _year_rows(events, chosen: QueryDict) -> list[dict]:
     ]
 
 
+@read_only
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """An event: when and where, who spoke, what they said in source order, who reported it."""
     event = Event.objects.filter(slug=slug).first()
@@ -250,6 +256,7 @@ def _merged_away(kind: str, slug: str) -> HttpResponse:
     return HttpResponsePermanentRedirect(survivor.get_absolute_url())
 
 
+@read_only
 def source_list(request: HttpRequest) -> HttpResponse:
     """/sources/: every imported document with its counts, later imports marked."""
     page_obj = paginate(request, Source.objects.for_listing())
@@ -260,6 +267,7 @@ def source_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@read_only
 def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """A source: its provenance, its posts and its original text with every passage marked."""
     source = get_object_or_404(

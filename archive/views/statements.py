@@ -10,6 +10,7 @@ from django.utils import timezone
 from archive import citations, exports, history, search, structured_data, wording
 from archive.filters import Sort, StatementFilter
 from archive.models import Occurrence, ReviewStatus, Speaker, Statement
+from archive.views.methods import read_only
 
 EXPORT_FORMATS = {
     "csv": "text/csv; charset=utf-8",
@@ -24,6 +25,7 @@ FACET_PARAMS = ("speaker", "event", "event_kind", "source", "year", "kind", "sta
 SIMILAR_COUNT = 5
 
 
+@read_only
 def statement_list(request: HttpRequest) -> HttpResponse:
     """/statements/: search, filter, facet counts, pages; ?format=csv|json exports the results."""
     # Empty parameters (an unfilled form field) mean "no filter", not an invalid value.
@@ -109,6 +111,7 @@ def _export(request: HttpRequest, results, export_format: str) -> StreamingHttpR
     return response
 
 
+@read_only
 def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """A statement's permalink: where it occurs, its neighbours, how to cite it, similar ones."""
     statement = get_object_or_404(Statement.objects.for_listing(), pk=pk)

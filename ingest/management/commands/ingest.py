@@ -6,9 +6,10 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import InterfaceError, OperationalError
 from tqdm import tqdm
 
-from ingest.services import FileResult, import_paths
+from ingest.services import DatabaseLost, FileResult, import_paths
 
 
 def refuse_demo_documents(paths: list[Path]) -> None:
@@ -63,9 +64,23 @@ class Command(BaseCommand):
                 bar.write(f"{result.path}: {result.status}", file=sys.stderr)
 
         started = time.monotonic()
-        run, results = import_paths(
-            paths=paths, max_bytes=max_bytes, on_file=on_file, on_total=on_total, dry_run=dry_run
-        )
+        try:
+            run, results = import_paths(
+                paths=paths,
+                max_bytes=max_bytes,
+                on_file=on_file,
+                on_total=on_total,
+                dry_run=dry_run,
+            )
+        except DatabaseLost as exc:
+            bar.close()
+            raise CommandError(str(exc)) from None
+        except (OperationalError, InterfaceError) as exc:
+            bar.close()
+            detail = " ".join(str(exc).split())[:200]
+            raise CommandError(
+                f"Cannot reach the database ({detail}); nothing was imported."
+            ) from None
         bar.close()
         if dry_run:
             self._dry_run_report(results)

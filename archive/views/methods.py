@@ -1,0 +1,33 @@
+"""Read-only pages answer 405 to every method but GET, HEAD and OPTIONS."""
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+
+READ_METHODS = ("GET", "HEAD", "OPTIONS")
+
+
+def read_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Serve GET and HEAD, answer OPTIONS with the allowed methods, refuse the rest with 405.
+
+    The wrapper is CSRF-exempt on purpose: a POST never reaches the view, so the visitor gets
+    "405 Method Not Allowed" rather than a misleading CSRF failure (403).
+    """
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if request.method not in READ_METHODS:
+            response = HttpResponseNotAllowed(
+                READ_METHODS, content=b"This page can only be read (GET or HEAD).\n"
+            )
+            response["Content-Type"] = "text/plain; charset=utf-8"
+            return response
+        if request.method == "OPTIONS":
+            response = HttpResponse(status=204)
+            response["Allow"] = ", ".join(READ_METHODS)
+            return response
+        return view(request, *args, **kwargs)
+
+    wrapper.csrf_exempt = True
+    return wrapper
