@@ -6,6 +6,7 @@ build the links that change one parameter (facet options, chips, pages, exports)
 
 import re
 
+from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -109,3 +110,16 @@ def toggled(params: QueryDict, name: str, value: str, *, multiple: bool = False)
     else:
         kept.setlist(name, [value])
     return kept.urlencode()
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count (from the tallies or the one-pass summary), so it never
+    runs a COUNT(*) of its own."""
+
+    def __init__(self, object_list, per_page, *, count: int, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self._known_count = count
+
+    @property
+    def count(self) -> int:
+        return self._known_count
