@@ -89,7 +89,7 @@ def _run(inner_sql: str, params, specs, hide_rejected: bool, scale: float = 1.0)
     """(rows read, total, facets) of the matches that ``inner_sql`` selects."""
     public = PUBLIC if hide_rejected else ""
     parts = [
-        "(SELECT '*', NULL, NULL, count(*) FROM m)",
+        "(SELECT '*', max(block)::text, NULL, count(*) FROM m)",
         f"(SELECT '', NULL, NULL, count(*) FROM m {public})",
         *(_facet_sql(s, hide_rejected) for s in specs),
     ]
@@ -97,42 +97,37 @@ def _run(inner_sql: str, params, specs, hide_rejected: bool, scale: float = 1.0)
     with connection.cursor() as cursor:
         cursor.execute(query, params)
         rows = cursor.fetchall()
-    read, total, facets = 0, 0, {s.name: [] for s in specs}
+    read, last_block, total, facets = 0, None, 0, {s.name: [] for s in specs}
     for name, value, label, count in rows:
         if name == "*":
-            read = count
+            read, last_block = count, int(value) if value is not None else None
         elif not name:
             total = count
         else:
             shown = round(count * scale) if scale != 1 else count
             facets[name].append({"value": value, "label": label, "count": max(shown, 1)})
-    return read, total, facets
+    return read, last_block, total, facets
 
 
 def _narrow(queryset):
-    """The queryset's matches as the narrow columns the facets need, in no particular order."""
-    return queryset.order_by().values(*COLUMNS)
+    """The queryset's matches as the narrow columns the facets need, in no particular order,
+    with the table page each one is on (for the sample rate)."""
+    block = RawSQL('("archive_statement".ctid::text::point)[0]::integer', [])
+    return queryset.order_by().annotate(block=block).values(*COLUMNS, "block")
 
 
-def _sample_percent(queryset, limit: int) -> float:
+def _sample_percent(last_block: int | None, limit: int) -> float:
     """A sample rate (percent of table pages) expected to hold about ``SAMPLE_TARGET`` matches.
 
     The capped pass read the first ``limit`` matches in storage order; how far into the table
-    they reached tells roughly how dense the matches are.
+    they reached (``last_block``) tells roughly how dense the matches are.
     """
-    block = RawSQL('("archive_statement".ctid::text::point)[0]', [])
-    reached = (
-        queryset.order_by().annotate(block=block).values_list("block", flat=True)[limit : limit + 1]
-    )
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT relpages FROM pg_class WHERE oid = 'archive_statement'::regclass",
-        )
+        cursor.execute("SELECT relpages FROM pg_class WHERE oid = 'archive_statement'::regclass")
         (pages,) = cursor.fetchone()
-    last = next(iter(reached), None)
-    if not pages or last is None:
+    if not pages or last_block is None:
         return 100.0
-    estimated = limit * max(pages, 1) / max(last + 1, 1)
+    estimated = limit * pages / (last_block + 1)
     return min(100.0, max(MIN_SAMPLE_PERCENT, 100.0 * SAMPLE_TARGET / estimated))
 
 
@@ -144,17 +139,17 @@ def summarise(queryset, specs=FACETS, *, hide_rejected: bool = False) -> Summary
     """
     limit = exact_limit()
     inner, params = _narrow(queryset)[: limit + 1].query.sql_with_params()
-    read, total, facets = _run(inner, params, specs, hide_rejected)
+    read, last_block, total, facets = _run(inner, params, specs, hide_rejected)
     if read <= limit:
         return Summary(total, True, facets)
-    percent = _sample_percent(queryset, limit)
+    percent = _sample_percent(last_block, limit)
     inner, params = _narrow(queryset).query.sql_with_params()
     table = '"archive_statement"'
     sampled = inner.replace(
         f"FROM {table}", f"FROM {table} TABLESAMPLE SYSTEM ({percent:.4f}) REPEATABLE (11)", 1
     )
     scale = 100.0 / percent
-    _, found, facets = _run(sampled, params, specs, hide_rejected, scale)
+    _, _, found, facets = _run(sampled, params, specs, hide_rejected, scale)
     return Summary(_about(max(found * scale, limit + 1)), False, facets)
 
 

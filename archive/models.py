@@ -349,11 +349,13 @@ class Statement(models.Model):
         indexes = [
             # Full-text search on /statements/?q=.
             GinIndex(fields=["search_vector"], name="statement_search_idx"),
-            # Speaker pages (newest first, read by keyset) and the speaker filter.
+            # Speaker pages, public statements newest first: a page's ids and the timeline's
+            # months come from this index alone (index-only scans), whatever the page number.
             models.Index(
                 "speaker",
                 F("date").desc(nulls_last=True),
                 F("id").desc(),
+                condition=~Q(review_status="rejected"),
                 name="statement_speaker_newest_idx",
             ),
             # Oldest-first sort and the date-range filter.
@@ -408,6 +410,12 @@ class StatementTally(models.Model):
 
     def __str__(self) -> str:
         return f"{self.dimension}={self.value}: {self.count}"
+
+    @classmethod
+    def count_for(cls, dimension: str, value) -> int:
+        """The tally of one value (0 when none was ever counted)."""
+        row = cls.objects.filter(dimension=dimension, value=str(value)).values("count").first()
+        return row["count"] if row else 0
 
 
 class Occurrence(models.Model):

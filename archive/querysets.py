@@ -129,14 +129,15 @@ class SpeakerQuerySet(models.QuerySet):
     def at_event(self, event) -> "SpeakerQuerySet":
         """Speakers with public statements at ``event``, most statements first.
 
-        Starts from the event's statements (statement.event index), not from every speaker.
+        One GROUP BY over the event's public statements (the (event, speaker) index), not a
+        count per speaker.
         """
         from archive.models import Statement
 
         here = Statement.objects.visible().filter(event=event)
         return (
-            self.filter(pk__in=here.values("speaker_id"))
-            .annotate(statement_count=_count_of(here.filter(speaker=OuterRef("pk"))))
+            self.filter(statements__in=here)
+            .annotate(statement_count=Count("statements"))
             .order_by("-statement_count", Upper("name"))
         )
 
@@ -230,19 +231,21 @@ class StatementQuerySet(models.QuerySet):
             )
         )
 
-    def similar_to(self, statement) -> "StatementQuerySet":
+    def similar_to(self, statement, *, candidates: int = 300) -> "StatementQuerySet":
         """Other public statements by the same speaker or at the same event, closest text first.
 
-        Candidates come through the speaker and event indexes; trigram similarity of the
-        text only orders them, so the cost follows the speaker's output, not the table.
+        The candidates are the speaker's and the event's latest ``candidates`` statements
+        each (two index reads); trigram similarity only orders them, so the cost stays the
+        same for a speaker of ten statements and one of eighty thousand.
         """
-        same = Q(speaker_id=statement.speaker_id)
+        public = (
+            self.visible().exclude(pk=statement.pk).order_by(F("date").desc(nulls_last=True), "-id")
+        )
+        near = Q(pk__in=public.filter(speaker_id=statement.speaker_id).values("pk")[:candidates])
         if statement.event_id:
-            same |= Q(event_id=statement.event_id)
+            near |= Q(pk__in=public.filter(event_id=statement.event_id).values("pk")[:candidates])
         return (
-            self.visible()
-            .filter(same)
-            .exclude(pk=statement.pk)
+            self.filter(near)
             .annotate(similarity=TrigramSimilarity("text", statement.text))
             .order_by("-similarity", F("date").desc(nulls_last=True), "id")
         )

@@ -123,3 +123,23 @@ class CountedPaginator(Paginator):
     @property
     def count(self) -> int:
         return self._known_count
+
+
+class IdsFirst:
+    """A queryset whose slices pick their ids first (a deferred join).
+
+    ``qs[offset:offset + n]`` becomes ``WHERE id IN (SELECT id ... OFFSET .. LIMIT n)``: the
+    skipped rows are passed over as narrow rows (from an index where one fits), and only the
+    page's rows are read whole, with their costly columns (search headlines) computed for
+    those rows alone.
+    """
+
+    def __init__(self, queryset):
+        self.queryset = queryset
+
+    def __getitem__(self, item: slice):
+        ids = self.queryset.values("pk")[item]
+        return list(self.queryset.filter(pk__in=ids))
+
+    def count(self) -> int:
+        return self.queryset.count()

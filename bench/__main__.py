@@ -84,7 +84,8 @@ def build_corpus(scale: int) -> str:
     name = f"statement_archive_bench_{scale}"
     url, admin = server_url(name), server_url("postgres")
     if corpus_ready(admin, name, scale):
-        print(f"bench: reusing corpus {name}", flush=True)
+        print(f"bench: reusing corpus {name} (migrating it to the code's schema)", flush=True)
+        migrate(url)
         return url
     print(f"bench: building corpus of {scale:,} statements in {name}", flush=True)
     recreate(admin, name)

@@ -61,7 +61,7 @@ def statement_list(request: HttpRequest) -> HttpResponse:
         results = results.with_headline(query)
     summary = filterset.summary()
     paginator = search.CountedPaginator(
-        results, settings.ARCHIVE_PAGE_SIZE, count=filterset.browsable_count()
+        search.IdsFirst(results), settings.ARCHIVE_PAGE_SIZE, count=filterset.browsable_count()
     )
     context.update(
         chips=filterset.chips(),
