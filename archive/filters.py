@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 import django_filters
 from django import forms
+from django.db import connection
 from django.db.models import Exists, OuterRef
 
 from archive import facets as counting
@@ -142,23 +143,50 @@ class StatementFilter(django_filters.FilterSet):
             return Sort.OLDEST if sort == Sort.OLDEST else Sort.NEWEST
         return sort or Sort.RELEVANCE
 
-    def results(self, *, window: bool = True) -> StatementQuerySet:
-        """The filtered statements in the order asked for, with the joins a list row needs.
-
-        Ranking is bounded: when more statements match than ``ARCHIVE_EXACT_COUNT_LIMIT``,
-        "best match" ranks only that many of them, the most recently imported (highest ids),
-        so a very common word costs a bounded amount of ranking work (``window=False``, as
-        for exports, ranks every match).
-        """
+    def results(self) -> StatementQuerySet:
+        """The filtered statements in the order asked for, with the joins a list row needs."""
         qs = self.qs.for_listing()
         if self.sort == Sort.RELEVANCE:
-            if window and not self.summary().exact:
-                newest = self.qs.order_by("-pk").values("pk")[: counting.exact_limit()]
-                qs = qs.filter(pk__in=newest)
             return qs.by_relevance(self.query)
         if self.sort == Sort.OLDEST:
             return qs.oldest_first()
         return qs.newest_first()
+
+    def page(self):
+        """The results as pages: ids first, then the page's rows with their highlights.
+
+        Ranking is bounded: when more statements match than ``ARCHIVE_EXACT_COUNT_LIMIT``,
+        "best match" ranks only that many of them, the most recently imported (highest
+        ids), in one pass: the window's ids and ranks come from one scan, and only the
+        page's rows are fetched.
+        """
+        results = self.results()
+
+        def rows(ids):
+            page = Statement.objects.filter(pk__in=ids).for_listing()
+            page = page.by_relevance(self.query) if self.sort == Sort.RELEVANCE else page
+            page = page.order_by(*results.query.order_by)
+            return page.with_headline(self.query) if self.query else page
+
+        if self.sort != Sort.RELEVANCE or self.summary().exact:
+            return search.IdsFirst(results, rows=rows)
+        window = (
+            self.qs.order_by("-pk")
+            .annotate(rank=results.query.annotations["rank"])
+            .values("pk", "rank", "date")[: counting.exact_limit()]
+        )
+
+        def ranked_ids(item: slice) -> list[int]:
+            inner, params = window.query.sql_with_params()
+            query = (
+                f"SELECT w.pk FROM ({inner}) w ORDER BY w.rank DESC, w.date DESC NULLS LAST, "
+                "w.pk LIMIT %s OFFSET %s"
+            )
+            with connection.cursor() as cursor:
+                cursor.execute(query, [*params, item.stop - item.start, item.start])
+                return [row[0] for row in cursor.fetchall()]
+
+        return search.IdsFirst(results, rows=rows, ids=ranked_ids)
 
     def browsable_count(self) -> int:
         """How many results can be paged through: all when counted exactly, else the window."""

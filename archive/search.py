@@ -131,15 +131,17 @@ class IdsFirst:
     ``qs[offset:offset + n]`` becomes ``WHERE id IN (SELECT id ... OFFSET .. LIMIT n)``: the
     skipped rows are passed over as narrow rows (from an index where one fits), and only the
     page's rows are read whole, with their costly columns (search headlines) computed for
-    those rows alone.
+    those rows alone. ``rows(ids)`` builds the page's queryset from the ids (default: the
+    queryset itself narrowed to them); ``ids(slice)`` replaces the id query.
     """
 
-    def __init__(self, queryset):
+    def __init__(self, queryset, *, rows=None, ids=None):
         self.queryset = queryset
+        self.rows = rows or (lambda ids: self.queryset.filter(pk__in=ids))
+        self.ids = ids or (lambda item: self.queryset.values("pk")[item])
 
     def __getitem__(self, item: slice):
-        ids = self.queryset.values("pk")[item]
-        return list(self.queryset.filter(pk__in=ids))
+        return list(self.rows(self.ids(item)))
 
     def count(self) -> int:
         return self.queryset.count()

@@ -226,6 +226,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--budget", type=float, default=15 * 60, help="seconds for the rounds")
     parser.add_argument("--no-ingest", action="store_true", help="skip the ingest rates")
+    parser.add_argument("--build-only", action="store_true", help="build the corpora, time nothing")
     args = parser.parse_args()
     if not 1000 <= args.scale <= 5_000_000 or not 1 <= args.rounds <= 1000:
         parser.error("--scale must be 1,000 to 5,000,000 and --rounds 1 to 1,000")
@@ -239,6 +240,8 @@ def main() -> None:
         servers.build_sqlite(url, db_path)
         print(f"bench: SQLite FTS5 built in {time.perf_counter() - started:.0f} s", flush=True)
     datasette = servers.ensure_datasette(DATA / "bench-venv")
+    if args.build_only:
+        return
     targets = pick_targets(url)
     mix = queries.query_mix(targets, deep_page=50 if args.scale >= 100_000 else 10)
     ports = {"archive": 8911, "datasette": 8912}

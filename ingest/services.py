@@ -15,6 +15,7 @@ from pathlib import Path
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db import connection, transaction
 from django.db.models import Q
+from django.db.models.functions import Length
 from django.utils import timezone
 from django.utils.text import slugify
 from rapidfuzz import fuzz
@@ -418,30 +419,43 @@ def comparable(text: str) -> str:
 
 
 class StatementMatcher:
-    """Finds the archived statement a quote is, loading each speaker's statements once.
+    """Finds the archived statement a quote is, with indexed lookups and a bounded shortlist.
 
-    The same words by the same speaker (by fingerprint), or nearly the same words (rapidfuzz
-    ratio >= SAME_STATEMENT_RATIO, for quotes at least 40 characters long), are one
-    statement. New statements are kept in memory and written together by ``save()``.
+    The same words by the same speaker (by fingerprint, the (speaker, fingerprint) index), or
+    nearly the same words (rapidfuzz ratio >= SAME_STATEMENT_RATIO, for quotes at least 40
+    characters long) among the speaker's ``SHORTLIST`` latest statements of about the same
+    length, are one statement. So a speaker's 80,000 earlier statements are never loaded.
+    New statements are kept in memory and written together by ``save()``.
     """
 
+    # How many of a speaker's latest statements of similar length are compared word by word.
+    SHORTLIST = 200
+
     def __init__(self) -> None:
-        self._known: dict[int, list[Statement]] = {}
+        self._loaded: dict[int, Statement] = {}  # archived statements found so far, by pk
         self._new: list[Statement] = []
         self._changed: dict[int, set[str]] = {}
 
-    def _statements_of(self, speaker: Speaker) -> list[Statement]:
-        if speaker.pk not in self._known:
-            self._known[speaker.pk] = list(
-                Statement.objects.filter(speaker=speaker).only(
-                    "id", "kind", "text", "fingerprint", "curated", "event_id", "date"
-                )
-            )
-        return self._known[speaker.pk]
+    def _archived(self, speaker: Speaker, kind: str, text: str, print_: str) -> list[Statement]:
+        fields = ("id", "kind", "text", "fingerprint", "curated", "event_id", "date", "speaker_id")
+        same = Statement.objects.filter(speaker=speaker, kind=kind).only(*fields)
+        exact = list(same.filter(fingerprint=print_)[:1])
+        if exact or len(comparable(text)) < 40:
+            return exact
+        low, high = int(len(text) / 1.15), int(len(text) / 0.85) + 1
+        return list(
+            same.annotate(length=Length("text"))
+            .filter(length__gte=low, length__lte=high)
+            .order_by("-id")[: self.SHORTLIST]
+        )
 
     def find(self, *, speaker: Speaker, kind: str, text: str) -> Statement | None:
-        candidates = [s for s in self._statements_of(speaker) if s.kind == kind]
         print_ = fingerprint(text)
+        new = [s for s in self._new if s.speaker_id == speaker.pk and s.kind == kind]
+        archived = [
+            self._loaded.setdefault(s.pk, s) for s in self._archived(speaker, kind, text, print_)
+        ]
+        candidates = new + archived
         for candidate in candidates:
             if candidate.fingerprint == print_:
                 return candidate
@@ -472,7 +486,6 @@ class StatementMatcher:
                 rule=rule,
                 confidence=confidence,
             )
-            self._statements_of(speaker).append(statement)
             self._new.append(statement)
         elif not statement.curated and statement.pk is not None:
             if statement.event_id is None and event is not None:
@@ -485,6 +498,5 @@ class StatementMatcher:
 
     def save(self) -> None:
         Statement.objects.bulk_create(self._new)
-        by_pk = {s.pk: s for statements in self._known.values() for s in statements}
         for pk, fields in self._changed.items():
-            by_pk[pk].save(update_fields=[*fields, "updated_at"])
+            self._loaded[pk].save(update_fields=[*fields, "updated_at"])

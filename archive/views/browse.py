@@ -218,7 +218,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .order_by("source__file_name", "source_id", "start", "pk")
     )
     page_obj = paginate(request, search.IdsFirst(occurrences), per_page=EVENT_PASSAGES_PER_PAGE)
-    speakers = list(Speaker.objects.at_event(event)[: EVENT_SPEAKERS + 1])
+    speakers = list(Speaker.objects.at_event(event, limit=EVENT_SPEAKERS + 1))
     articles = list(
         event.articles.select_related("source").order_by(
             F("published").asc(nulls_last=True), "source__file_name", "position"

@@ -54,14 +54,11 @@ def statement_list(request: HttpRequest) -> HttpResponse:
         return render(request, "archive/statement_list.html", context, status=400)
 
     if export_format:
-        return _export(request, filterset.results(window=False), export_format)
+        return _export(request, filterset.results(), export_format)
 
-    results = filterset.results()
-    if query:
-        results = results.with_headline(query)
     summary = filterset.summary()
     paginator = search.CountedPaginator(
-        search.IdsFirst(results), settings.ARCHIVE_PAGE_SIZE, count=filterset.browsable_count()
+        filterset.page(), settings.ARCHIVE_PAGE_SIZE, count=filterset.browsable_count()
     )
     context.update(
         chips=filterset.chips(),
