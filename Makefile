@@ -21,7 +21,7 @@ RUN_ENV := ARCHIVE_DEMO=0
 RUN_SOURCES := $(SOURCES)
 endif
 
-.PHONY: run serve test setup setup-dev migrate ingest-samples lint format browser-deps stop-db
+.PHONY: run serve test setup setup-dev migrate ingest-samples lint format browser-deps stop-db bench bench-quick
 
 $(VENV)/bin/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found; set PYTHON=/path/to/python3.11"; exit 1; }
@@ -93,3 +93,13 @@ stop-db:
 	@$(PY) -c "from pathlib import Path; from config.database import stop_embedded_server; \
 		import os; d = Path(os.environ.get('ARCHIVE_DATA_DIR', 'var')); \
 		print('stopped the embedded database' if stop_embedded_server(d) else 'no embedded database running')"
+
+# Build a synthetic corpus of SCALE statements (once), serve it beside Datasette and time a
+# fixed query mix against both (see bench/ and the README's performance section).
+SCALE ?= 100000
+ROUNDS ?= 20
+bench: migrate
+	nice -n 10 $(PY) -m bench --scale $(SCALE) --rounds $(ROUNDS)
+
+bench-quick: migrate
+	nice -n 10 $(PY) -m bench --scale 20000 --rounds $(ROUNDS)

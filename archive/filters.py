@@ -4,9 +4,10 @@ from dataclasses import dataclass
 
 import django_filters
 from django import forms
-from django.db.models import Count, Exists, F, OuterRef
-from django.db.models.functions import ExtractYear
+from django.db import connection
+from django.db.models import Exists, OuterRef
 
+from archive import facets as counting
 from archive import search
 from archive.dates import PartialDateField
 from archive.models import (
@@ -29,10 +30,6 @@ class Sort:
     CHOICES = [(RELEVANCE, "Best match"), (NEWEST, "Newest first"), (OLDEST, "Oldest first")]
 
 
-# How many options each facet lists, most results first.
-FACET_SIZE = 10
-
-
 @dataclass(frozen=True)
 class FacetOption:
     value: str
@@ -47,6 +44,7 @@ class Facet:
     name: str
     label: str
     options: list[FacetOption]
+    estimated: bool = False  # counts from a sample of the matches, shown as "about"
 
 
 @dataclass(frozen=True)
@@ -94,6 +92,17 @@ class PartialDateFilter(django_filters.Filter):
 UNDATED = "undated"
 
 
+def _years(rows: list[dict]) -> list[dict]:
+    """Year facet rows newest year first, the undated ones last, labelled for the page."""
+    dated = sorted(
+        (r for r in rows if r["value"] != UNDATED), key=lambda r: r["value"], reverse=True
+    )
+    undated = [r for r in rows if r["value"] == UNDATED]
+    return [
+        {**r, "label": "Undated" if r["value"] == UNDATED else r["value"]} for r in dated + undated
+    ]
+
+
 class StatementFilter(django_filters.FilterSet):
     """Every filter of /statements/, each one a GET parameter so searches can be shared."""
 
@@ -108,7 +117,7 @@ class StatementFilter(django_filters.FilterSet):
         label="Event", queryset=Event.objects.all(), to_field_name="slug"
     )
     event_kind = django_filters.ChoiceFilter(
-        label="Event kind", field_name="event__kind", choices=EventKind.choices
+        label="Event kind", field_name="event_kind", choices=EventKind.choices
     )
     source = django_filters.ModelChoiceFilter(
         label="Source", queryset=Source.objects.all(), method="filter_source"
@@ -181,88 +190,110 @@ class StatementFilter(django_filters.FilterSet):
             return qs.oldest_first()
         return qs.newest_first()
 
-    def facets(self, size: int = FACET_SIZE) -> list[Facet]:
-        """Counts per option under the current search: one GROUP BY query per facet.
+    def page(self):
+        """The results as pages: ids first, then the page's rows with their highlights.
+
+        Ranking is bounded: when more statements match than ``ARCHIVE_EXACT_COUNT_LIMIT``,
+        "best match" ranks only that many of them, the most recently imported (highest
+        ids), in one pass: the window's ids and ranks come from one scan, and only the
+        page's rows are fetched.
+        """
+        results = self.results()
+
+        def rows(ids):
+            page = Statement.objects.filter(pk__in=ids).for_listing()
+            page = page.by_relevance(self.query) if self.sort == Sort.RELEVANCE else page
+            page = page.order_by(*results.query.order_by)
+            return page.with_headline(self.query) if self.query else page
+
+        if self.sort != Sort.RELEVANCE or self.summary().exact:
+            return search.IdsFirst(results, rows=rows)
+        window = (
+            self.qs.order_by("-pk")
+            .annotate(rank=results.query.annotations["rank"])
+            .values("pk", "rank", "date")[: counting.exact_limit()]
+        )
+
+        def ranked_ids(item: slice) -> list[int]:
+            inner, params = window.query.sql_with_params()
+            query = (
+                f"SELECT w.pk FROM ({inner}) w ORDER BY w.rank DESC, w.date DESC NULLS LAST, "
+                "w.pk LIMIT %s OFFSET %s"
+            )
+            with connection.cursor() as cursor:
+                cursor.execute(query, [*params, item.stop - item.start, item.start])
+                return [row[0] for row in cursor.fetchall()]
+
+        return search.IdsFirst(results, rows=rows, ids=ranked_ids)
+
+    def browsable_count(self) -> int:
+        """How many results can be paged through: all when counted exactly, else the window."""
+        summary = self.summary()
+        return min(summary.total, counting.exact_limit()) if not summary.exact else summary.total
+
+    def summary(self) -> counting.Summary:
+        """The total and the facet rows: one pass over the matches, one more per chosen facet.
 
         Each facet ignores its own filter, so its options say how many results choosing
-        them would give (picking a second speaker adds to the results).
+        them would give (picking a second speaker adds to the results). Without a query or
+        any filter, the tallies answer exactly without reading statements.
         """
+        if getattr(self, "_summary", None) is not None:
+            return self._summary
+        data = self.form.cleaned_data
+        chosen = {spec.name for spec in counting.FACETS if data.get(spec.name)}
+        if not self.query and not any(data.get(name) for name in self.filters):
+            self._summary = counting.from_tallies()
+            return self._summary
         base = self.queryset.all()
+        # Rejected statements ride along in the main pass for the status facet only.
+        hide_rejected = "status" not in chosen
+        main = self.filter_queryset(base, skip="status") if hide_rejected else self.qs
+        summary = counting.summarise(
+            main,
+            [spec for spec in counting.FACETS if spec.name not in chosen or spec.name == "status"]
+            if hide_rejected
+            else [spec for spec in counting.FACETS if spec.name not in chosen],
+            hide_rejected=hide_rejected,
+        )
+        summary.estimated_facets = set() if summary.exact else set(summary.facets)
+        for spec in counting.FACETS:
+            if spec.name in chosen:
+                other = counting.summarise(
+                    self.filter_queryset(base, skip=spec.name),
+                    [spec],
+                    hide_rejected=spec.name != "status" and not data.get("status"),
+                )
+                summary.facets[spec.name] = other.facets[spec.name]
+                if not other.exact:
+                    summary.estimated_facets.add(spec.name)
+        self._summary = summary
+        return summary
+
+    def facets(self) -> list[Facet]:
+        """The facets of the current search, each option linking to the search with it."""
+        summary = self.summary()
+        rows = summary.facets
+        estimated = getattr(summary, "estimated_facets", set())
         data = self.form.cleaned_data
         selected_speakers = {s.slug for s in data.get("speaker") or ()}
         event, source = data.get("event"), data.get("source")
-
-        def without(name):
-            return self.filter_queryset(base, skip=name)
-
-        speakers = (
-            without("speaker")
-            .values(value=F("speaker__slug"), label=F("speaker__name"))
-            .annotate(count=Count("pk"))
-            .order_by("-count", "label")[:size]
-        )
-        events = (
-            without("event")
-            .filter(event__isnull=False)
-            .values(value=F("event__slug"), label=F("event__name"))
-            .annotate(count=Count("pk"))
-            .order_by("-count", "label")[:size]
-        )
-        event_kinds = (
-            without("event_kind")
-            .filter(event__isnull=False)
-            .values(value=F("event__kind"))
-            .annotate(count=Count("pk"))
-            .order_by("-count", "value")
-        )
-        sources = (
-            Occurrence.objects.filter(statement__in=without("source").values("pk"))
-            .values("source_id", "source__title", "source__file_name")
-            .annotate(count=Count("statement_id", distinct=True))
-            .order_by("-count", "source__file_name")[:size]
-        )
-        kinds = (
-            without("kind").values(value=F("kind")).annotate(count=Count("pk")).order_by("value")
-        )
-        years = [
-            {
-                "value": str(row["value"]) if row["value"] else UNDATED,
-                "label": str(row["value"]) if row["value"] else "Undated",
-                "count": row["count"],
-            }
-            for row in without("year")
-            .values(value=ExtractYear("date"))
-            .annotate(count=Count("pk"))
-            .order_by(F("value").desc(nulls_last=True))
-        ]
-        statuses = (
-            without("status")
-            .values(value=F("review_status"))
-            .annotate(count=Count("pk"))
-            .order_by("value")
-        )
-        return [
-            self._facet("speaker", speakers, selected_speakers, multiple=True),
-            self._facet("event", events, {event.slug} if event else set()),
+        built = [
+            self._facet("speaker", rows["speaker"], selected_speakers, multiple=True),
+            self._facet("event", rows["event"], {event.slug} if event else set()),
             self._facet(
-                "event_kind", self._labelled(event_kinds, EventKind), {data.get("event_kind")}
+                "event_kind",
+                self._labelled(rows["event_kind"], EventKind),
+                {data.get("event_kind")},
             ),
+            self._facet("source", rows["source"], {str(source.pk)} if source else set()),
+            self._facet("year", _years(rows["year"]), {data.get("year")}),
+            self._facet("kind", self._labelled(rows["kind"], StatementKind), {data.get("kind")}),
             self._facet(
-                "source",
-                [
-                    {
-                        "value": str(row["source_id"]),
-                        "label": row["source__title"] or row["source__file_name"],
-                        "count": row["count"],
-                    }
-                    for row in sources
-                ],
-                {str(source.pk)} if source else set(),
+                "status", self._labelled(rows["status"], ReviewStatus), {data.get("status")}
             ),
-            self._facet("year", years, {data.get("year")}),
-            self._facet("kind", self._labelled(kinds, StatementKind), {data.get("kind")}),
-            self._facet("status", self._labelled(statuses, ReviewStatus), {data.get("status")}),
         ]
+        return [Facet(f.name, f.label, f.options, estimated=f.name in estimated) for f in built]
 
     def chips(self) -> list[Chip]:
         """The active filters, each with a link that drops just that one."""
@@ -325,4 +356,5 @@ class StatementFilter(django_filters.FilterSet):
     @staticmethod
     def _labelled(rows, choices) -> list[dict]:
         labels = dict(choices.choices)
-        return [{**row, "label": labels.get(row["value"], row["value"])} for row in rows]
+        rows = [{**row, "label": labels.get(row["value"], row["value"])} for row in rows]
+        return sorted(rows, key=lambda row: row["value"]) if choices is not EventKind else rows

@@ -6,6 +6,7 @@ editor changes or verifies one, ``curated`` is set and ingest leaves it alone.
 """
 
 import pghistory
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
@@ -323,6 +324,18 @@ class Statement(models.Model):
         output_field=SearchVectorField(),
         db_persist=True,
     )
+    # Search columns, kept by database triggers (migration 0060) so that the facets of a search
+    # read one row per match and join nothing: the event's kind, and every source quoting it.
+    event_kind = models.CharField(
+        max_length=30, blank=True, editable=False, help_text="Copy of the event's kind."
+    )
+    source_ids = ArrayField(
+        models.IntegerField(),
+        default=list,
+        blank=True,
+        editable=False,
+        help_text="Ids of the sources with a passage of this statement.",
+    )
     rule = models.CharField(
         max_length=40,
         blank=True,
@@ -369,8 +382,15 @@ class Statement(models.Model):
         indexes = [
             # Full-text search on /statements/?q=.
             GinIndex(fields=["search_vector"], name="statement_search_idx"),
-            # Speaker pages and the speaker filter, in date order.
-            models.Index(fields=["speaker", "date"], name="statement_speaker_date_idx"),
+            # Speaker pages, public statements newest first: a page's ids and the timeline's
+            # months come from this index alone (index-only scans), whatever the page number.
+            models.Index(
+                "speaker",
+                F("date").desc(nulls_last=True),
+                F("id").desc(),
+                condition=~Q(review_status="rejected"),
+                name="statement_speaker_newest_idx",
+            ),
             # Oldest-first sort and the date-range filter.
             models.Index(fields=["date", "id"], name="statement_date_idx"),
             # Newest-first sort (the default without a query): date descending, undated last.
@@ -381,6 +401,12 @@ class Statement(models.Model):
             models.Index(fields=["review_status", "confidence"], name="statement_review_idx"),
             # Ingest finds the same quote from another source.
             models.Index(fields=["speaker", "fingerprint"], name="statement_fingerprint_idx"),
+            # Event page: who spoke at an event and how often (an index-only GROUP BY).
+            models.Index(
+                fields=["event", "speaker"],
+                condition=~Q(review_status="rejected"),
+                name="statement_event_speaker_idx",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -389,6 +415,40 @@ class Statement(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("archive:statement-detail", args=[self.pk])
+
+
+class StatementTally(models.Model):
+    """How many statements have one value of one dimension, kept by triggers (migration 0060).
+
+    ``("public", "")`` counts the statements the public sees; ``("speaker", "12")``,
+    ``("event", "7")``, ``("kind", "direct")`` and ``("event_kind", "rally")`` count public
+    statements by that value; ``("status", "rejected")`` counts every statement by review
+    status; ``("source", "3")`` counts public statements with a passage in that source.
+    Statement-level triggers update the rows in the transaction that changes the
+    statements, so ingest, the admin and bulk updates alike keep them exact.
+    """
+
+    dimension = models.CharField(max_length=20)
+    value = models.CharField(max_length=64)
+    count = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["dimension", "value"], name="tally_value_unique"),
+        ]
+        indexes = [
+            # The no-query facets: the values of one dimension, most statements first.
+            models.Index(F("dimension"), F("count").desc(), name="tally_dimension_count_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.dimension}={self.value}: {self.count}"
+
+    @classmethod
+    def count_for(cls, dimension: str, value) -> int:
+        """The tally of one value (0 when none was ever counted)."""
+        row = cls.objects.filter(dimension=dimension, value=str(value)).values("count").first()
+        return row["count"] if row else 0
 
 
 class Occurrence(models.Model):
@@ -498,7 +558,12 @@ def _track(model, name: str, exclude: tuple[str, ...] = ()) -> None:
     )(model)
 
 
-_track(Statement, "StatementHistory", ("search_vector", "speaker_names", "updated_at"))
+_track(
+    Statement,
+    "StatementHistory",
+    # event_kind and source_ids are search columns the triggers of migration 0061 keep.
+    ("search_vector", "speaker_names", "updated_at", "event_kind", "source_ids"),
+)
 _track(Speaker, "SpeakerHistory", ("updated_at",))
 _track(SpeakerAlias, "SpeakerAliasHistory")
 _track(Event, "EventHistory", ("updated_at",))

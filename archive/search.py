@@ -6,6 +6,7 @@ build the links that change one parameter (facet options, chips, pages, exports)
 
 import re
 
+from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -109,3 +110,38 @@ def toggled(params: QueryDict, name: str, value: str, *, multiple: bool = False)
     else:
         kept.setlist(name, [value])
     return kept.urlencode()
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count (from the tallies or the one-pass summary), so it never
+    runs a COUNT(*) of its own."""
+
+    def __init__(self, object_list, per_page, *, count: int, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self._known_count = count
+
+    @property
+    def count(self) -> int:
+        return self._known_count
+
+
+class IdsFirst:
+    """A queryset whose slices pick their ids first (a deferred join).
+
+    ``qs[offset:offset + n]`` becomes ``WHERE id IN (SELECT id ... OFFSET .. LIMIT n)``: the
+    skipped rows are passed over as narrow rows (from an index where one fits), and only the
+    page's rows are read whole, with their costly columns (search headlines) computed for
+    those rows alone. ``rows(ids)`` builds the page's queryset from the ids (default: the
+    queryset itself narrowed to them); ``ids(slice)`` replaces the id query.
+    """
+
+    def __init__(self, queryset, *, rows=None, ids=None):
+        self.queryset = queryset
+        self.rows = rows or (lambda ids: self.queryset.filter(pk__in=ids))
+        self.ids = ids or (lambda item: self.queryset.values("pk")[item])
+
+    def __getitem__(self, item: slice):
+        return list(self.rows(self.ids(item)))
+
+    def count(self) -> int:
+        return self.queryset.count()

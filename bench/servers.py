@@ -1,0 +1,144 @@
+"""The two systems under test: the archive under gunicorn, Datasette over SQLite FTS5.
+
+Both listen on 127.0.0.1 only. Datasette is installed by ``ensure_datasette`` into its own
+virtualenv (``var/bench-venv``), so the archive's requirements never see it.
+"""
+
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+DATASETTE_VERSION = "0.65.5"
+HOST = "127.0.0.1"
+
+
+def ensure_datasette(venv: Path) -> Path:
+    """The ``datasette`` executable in ``venv``, installed there first if missing."""
+    exe = venv / "bin" / "datasette"
+    if not exe.exists():
+        print(f"bench: installing Datasette {DATASETTE_VERSION} into {venv}", flush=True)
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run(
+            [str(venv / "bin" / "pip"), "install", "--quiet", f"datasette=={DATASETTE_VERSION}"],
+            check=True,
+        )
+    return exe
+
+
+def build_sqlite(pg_url: str, path: Path) -> None:
+    """The bench corpus's public statements in SQLite, with an FTS5 index and Datasette's facets.
+
+    One row per statement with the names a Datasette page shows (speaker, event, first source)
+    denormalised, as a Datasette user would publish them; sources as a second table.
+    """
+    import psycopg
+
+    tmp = path.with_suffix(".tmp")
+    tmp.unlink(missing_ok=True)
+    db = sqlite3.connect(tmp)
+    db.executescript(
+        """
+        CREATE TABLE statements (
+            id INTEGER PRIMARY KEY, speaker_id INTEGER, speaker TEXT, event_id INTEGER,
+            event TEXT, event_kind TEXT, kind TEXT, text TEXT, date TEXT, review_status TEXT,
+            speaker_names TEXT, source_id INTEGER);
+        CREATE TABLE sources (id INTEGER PRIMARY KEY, file_name TEXT, title TEXT, text TEXT);
+        """
+    )
+    with psycopg.connect(pg_url) as conn:
+        with conn.cursor(name="statements") as cursor:
+            cursor.itersize = 5000
+            cursor.execute(
+                """SELECT s.id, s.speaker_id, sp.name, s.event_id, e.name, s.event_kind, s.kind,
+                          s.text, s.date::text, s.review_status, s.speaker_names, s.source_ids[1]
+                   FROM archive_statement s JOIN archive_speaker sp ON sp.id = s.speaker_id
+                   LEFT JOIN archive_event e ON e.id = s.event_id ORDER BY s.id"""
+            )
+            while rows := cursor.fetchmany(5000):
+                db.executemany("INSERT INTO statements VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        with conn.cursor(name="sources") as cursor:
+            cursor.execute("SELECT id, file_name, title, text FROM archive_source ORDER BY id")
+            while rows := cursor.fetchmany(2000):
+                db.executemany("INSERT INTO sources VALUES (?,?,?,?)", rows)
+    db.executescript(
+        """
+        CREATE INDEX statements_date ON statements (date);
+        CREATE INDEX statements_speaker ON statements (speaker_id, date);
+        CREATE INDEX statements_event ON statements (event_id);
+        CREATE VIRTUAL TABLE statements_fts USING fts5(
+            text, speaker_names, content='statements', content_rowid='id',
+            tokenize='porter unicode61 remove_diacritics 2');
+        INSERT INTO statements_fts (rowid, text, speaker_names)
+            SELECT id, text, speaker_names FROM statements;
+        ANALYZE;
+        """
+    )
+    db.commit()
+    db.close()
+    tmp.rename(path)
+
+
+def _wait_until_up(url: str, proc: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server for {url} exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                response.read()
+                return
+        except OSError:
+            time.sleep(0.5)
+    raise RuntimeError(f"server for {url} did not answer within {timeout:.0f} s")
+
+
+@contextmanager
+def serving(args: list[str], url: str, env: dict, log: Path):
+    """Run a server process for the ``with`` block, stopping it (by its own pid) after."""
+    with open(log, "w") as out:
+        proc = subprocess.Popen(args, env=env, stdout=out, stderr=subprocess.STDOUT)
+        try:
+            _wait_until_up(url, proc)
+            yield proc
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+def archive_server(repo: Path, pg_url: str, port: int, log: Path, workers: int = 2):
+    env = {**os.environ, "DATABASE_URL": pg_url, "ALLOWED_HOSTS": HOST, "DEBUG": "false"}
+    args = [
+        str(repo / ".venv" / "bin" / "gunicorn"),
+        "config.wsgi:application",
+        "--bind",
+        f"{HOST}:{port}",
+        "--workers",
+        str(workers),
+        "--timeout",
+        "120",
+    ]
+    return serving(args, f"http://{HOST}:{port}/", env, log)
+
+
+def datasette_server(exe: Path, db: Path, port: int, log: Path):
+    """Datasette with time limits raised so that facets and counts are computed, not dropped."""
+    args = [str(exe), "serve", "--host", HOST, "--port", str(port), "-i", str(db)]
+    for name, value in (
+        ("sql_time_limit_ms", 60000),
+        ("facet_time_limit_ms", 60000),
+        ("default_page_size", 25),
+        ("default_facet_size", 10),
+        ("suggest_facets", "off"),
+        ("num_sql_threads", 2),
+    ):
+        args += ["--setting", name, str(value)]
+    return serving(args, f"http://{HOST}:{port}/", dict(os.environ), log)

@@ -1,0 +1,103 @@
+"""Counts at scale: trigger-kept tallies and search columns, exact and estimated search counts."""
+
+import pytest
+from django.urls import reverse
+
+from archive.models import Occurrence, Statement, StatementTally
+from tests.factories import make_event, make_source, make_speaker, make_statement
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("archive:statement-list")
+
+
+def tally(dimension: str, value="") -> int:
+    row = StatementTally.objects.filter(dimension=dimension, value=str(value)).first()
+    return row.count if row else 0
+
+
+def test_tallies_follow_inserts_bulk_reviews_and_deletes():
+    speaker = make_speaker()
+    event = make_event(kind="rally")
+    statements = [make_statement(text=f"Line {n}.", speaker=speaker, event=event) for n in range(3)]
+    assert tally("public") == 3
+    assert tally("speaker", speaker.pk) == 3
+    assert tally("event", event.pk) == 3
+    assert tally("event_kind", "rally") == 3
+    assert tally("kind", "direct") == 3
+    # An editor's bulk update is one statement for the trigger, and the counts follow.
+    Statement.objects.filter(pk__in=[s.pk for s in statements[:2]]).update(review_status="rejected")
+    assert tally("public") == 1
+    assert tally("speaker", speaker.pk) == 1
+    assert tally("status", "rejected") == 2
+    assert tally("status", "unreviewed") == 1
+    statements[2].delete()
+    assert tally("public") == 0
+    assert tally("status", "rejected") == 2
+
+
+def test_event_kind_is_copied_to_statements_and_follows_the_event():
+    event = make_event(kind="rally")
+    statement = make_statement(event=event)
+    statement.refresh_from_db()
+    assert statement.event_kind == "rally"
+    event.kind = "panel"
+    event.save()
+    statement.refresh_from_db()
+    assert statement.event_kind == "panel"
+    assert tally("event_kind", "panel") == 1
+    assert tally("event_kind", "rally") == 0
+
+
+def test_source_ids_follow_passages_and_survive_a_full_save():
+    statement = make_statement(text="We stay.")
+    first = statement.occurrences.get().source
+    second = make_source(text="Again: We stay.")
+    stale = Statement.objects.get(pk=statement.pk)
+    Occurrence.objects.create(statement=statement, source=second, start=7, end=15)
+    statement.refresh_from_db()
+    assert statement.source_ids == sorted([first.pk, second.pk])
+    assert tally("source", second.pk) == 1
+    stale.text = "We stay."
+    stale.save()  # a full save with the old copy of source_ids keeps the stored one
+    statement.refresh_from_db()
+    assert statement.source_ids == sorted([first.pk, second.pk])
+    Occurrence.objects.filter(source=first).delete()
+    statement.refresh_from_db()
+    assert statement.source_ids == [second.pk]
+    assert tally("source", first.pk) == 0
+
+
+def test_landing_page_counts_and_facets_come_exact_from_the_tallies(client):
+    speaker = make_speaker(name="Nadia Quill")
+    for n in range(3):
+        make_statement(text=f"Point {n}.", speaker=speaker)
+    make_statement(text="Hidden.", review_status="rejected")
+    page = client.get(URL).content.decode()
+    assert "3 statements" in page and "about" not in page.split("Narrow the results")[0]
+    assert "Nadia Quill" in page
+
+
+def test_counts_past_the_exact_limit_are_estimates_labelled_about(client, settings):
+    settings.ARCHIVE_EXACT_COUNT_LIMIT = 100
+    speaker = make_speaker(name="Ada Vale")
+    for n in range(130):
+        make_statement(text=f"Harbour plan number {n}.", speaker=speaker)
+    response = client.get(URL, {"q": "harbour"})
+    page = response.content.decode()
+    assert response.context["total_exact"] is False
+    assert "about " in page and "estimated counts" in page
+    # Ranking and paging stop at the limit, and the page says how to reach the rest.
+    assert response.context["paginator"].count == 100
+    assert "The first 100 can be paged through" in page
+
+
+def test_counts_up_to_the_exact_limit_are_exact(client, settings):
+    settings.ARCHIVE_EXACT_COUNT_LIMIT = 100
+    for n in range(40):
+        make_statement(text=f"Harbour wall number {n}.")
+    response = client.get(URL, {"q": "harbour"})
+    assert response.context["total_exact"] is True
+    assert response.context["total"] == 40
+    page = response.content.decode()
+    assert "40 statements matching" in page and "estimated counts" not in page
