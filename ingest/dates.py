@@ -139,10 +139,41 @@ def _from_match(m: re.Match, default_year: int | None) -> FoundDate | None:
     return FoundDate(m.start(), m.end(), value, year_given, until)
 
 
+_RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|until|through)\s*")
+RANGE_MAX_DAYS = 31  # "29 June – 1 July 2024": a run of days, not two separate dates
+
+
+def _cross_month_range(first: re.Match, second: FoundDate) -> FoundDate | None:
+    """ "29 June – 1 July 2024", "Dec. 30 - Jan. 2, 2025": one run of days that takes
+    its year from the second date."""
+    for year in (second.value.year, second.value.year - 1):
+        start = _from_match(first, year)
+        if start is None or start.year_given:
+            return None
+        if 0 < (second.value - start.value).days <= RANGE_MAX_DAYS:
+            return FoundDate(start.start, second.end, start.value, True, second.value)
+    return None
+
+
 def find_dates(text: str, *, default_year: int | None = None) -> list[FoundDate]:
     """Every day-precise date mention in ``text``, in order (month-only mentions skipped)."""
-    found = (_from_match(m, default_year) for m in DATE_RE.finditer(text))
-    return [f for f in found if f is not None]
+    matches = list(DATE_RE.finditer(text))
+    out: list[FoundDate] = []
+    skip = -1
+    for i, m in enumerate(matches):
+        if i == skip:
+            continue
+        if i + 1 < len(matches) and _RANGE_GAP.fullmatch(text[m.end() : matches[i + 1].start()]):
+            second = _from_match(matches[i + 1], default_year)
+            joined = _cross_month_range(m, second) if second and second.year_given else None
+            if joined is not None:
+                out.append(joined)
+                skip = i + 1
+                continue
+        found = _from_match(m, default_year)
+        if found is not None:
+            out.append(found)
+    return out
 
 
 # "on Saturday", "last Tuesday", "yesterday": a day counted back from the post's date

@@ -97,3 +97,17 @@ def test_stated_year_of_an_anniversary_of_a_dated_event():
 
 def test_stated_year_is_none_for_a_year_of_background_history():
     assert stated_year("They recalled the 1988 strike and its leaders.") is None
+
+
+def test_run_of_days_across_two_months_takes_the_year_of_its_end():
+    (found,) = find_dates("The festival ran from 29 June – 1 July 2024 in the park.")
+    assert (found.value, found.until, found.year_given) == (
+        date(2024, 6, 29),
+        date(2024, 7, 1),
+        True,
+    )
+
+
+def test_run_of_days_across_new_year_starts_in_the_year_before():
+    (found,) = find_dates("Dec. 30 - Jan. 2, 2025")
+    assert (found.value, found.until) == (date(2024, 12, 30), date(2025, 1, 2))
