@@ -10,8 +10,9 @@ from datetime import date
 from ingest.dates import FoundDate, find_dates
 from ingest.event_text import body_lines
 
-_DATELINE_PREFIX_RE = re.compile(r"^[A-Z][\w .’'()-]{0,50},\s*$")
-_DATELINE_SUFFIX_RE = re.compile(r"^\s*(?:/[^/\n]{1,60}/)?\s*(?:--|[-–—:(])")
+# "GENEVA, 2 March 2021 --", "Lyon (4 May 2019) –": a place, then the date, then a dash
+_DATELINE_PREFIX_RE = re.compile(r"^[A-Z][\w .’'()-]{0,50}(?:,|\()\s*$")
+_DATELINE_SUFFIX_RE = re.compile(r"^\)?\s*(?:/[^/\n]{1,60}/)?\s*(?:--|[-–—:(])")
 _POSTED_RE = re.compile(
     r"\b(?:posted|published|updated|dated?|released)(?:\s+on)?\s*:?\s*$", re.IGNORECASE
 )

@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from ingest.events import (
     EVENT_KINDS,
     article_date,
@@ -503,3 +505,32 @@ def test_parse_document_gives_the_earlier_event_to_the_quote_made_there():
     events = {e.key: e for e in document.events}
     assert events[quote.event_key].start_date == date(2016, 3, 3)
     assert events[document.articles[0].event_key].start_date == date(2016, 3, 12)
+
+
+def test_a_dated_opening_report_beats_a_much_later_date_above_the_post():
+    body = (
+        "Wednesday, 4 June 2025\n\n"
+        "On September 20, 2019, lawyers held a conference at the town hall of Dijon on the "
+        "prison closures."
+    )
+    published = article_date(title="Lawyers meet", body=body)
+    event = detect_event(title="Lawyers meet", body=body, published=published, key="e1")
+    assert event.start_date == date(2019, 9, 20)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["On 12 March 2020 the minister took part in talks.", "In March 2019, talks were held."],
+)
+def test_the_month_of_march_is_not_a_rally(sentence):
+    assert event_kind(title="", body=sentence) != "rally"
+
+
+@pytest.mark.parametrize("title", ["Solidarity March 2019", "Thousands join the Harbour March"])
+def test_a_named_march_is_a_rally(title):
+    assert event_kind(title=title, body="") == "rally"
+
+
+def test_place_and_date_in_brackets_is_a_dateline():
+    body = "GENEVA (12 March 2024) – Speaking at the session of the Council, the envoy said no."
+    assert article_date(title="", body=body) == date(2024, 3, 12)
