@@ -30,7 +30,10 @@ WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6
 # Capitalised month names only: "may" the verb must not become a date.
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+    # datelines in capitals: "WASHINGTON, JUNE 27, 2018 --"
+    r"|JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?"
+    r"|SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)\.?"
 )
 _WEEKDAY = (
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)"
@@ -46,7 +49,8 @@ DATE_RE = re.compile(
     (?:
         (?P<ymd_y>{_YEAR})\s*(?P<ymd_m>{_MONTH})\s*(?P<ymd_d>{_DAY})        # 2017November 28
       | (?P<iso_y>{_YEAR})[-/](?P<iso_m>[01]?\d)[-/](?P<iso_d>[0-3]?\d)(?!\d)  # 2017-11-28
-      | (?P<num_a>[0-3]?\d)[/.](?P<num_b>[01]?\d)[/.](?P<num_y>{_YEAR})      # 14/09/2017
+        (?:T\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)?                         # T10:00Z
+      | (?P<num_a>[0-3]?\d)(?P<sep>[/.-])(?P<num_b>[0-3]?\d)(?P=sep)(?P<num_y>{_YEAR})  # 14/09/2017
       | (?P<dmy_d>{_DAY})(?:{_DASH}(?P<dmy_d2>{_DAY}))?\s+(?:of\s+)?
         (?P<dmy_m>{_MONTH})(?:,?\s+(?P<dmy_y>{_YEAR}))?                      # 14 September 2017
       | (?P<mdy_m>{_MONTH})\s+(?P<mdy_d>{_DAY})(?:{_DASH}(?P<mdy_d2>{_DAY}))?

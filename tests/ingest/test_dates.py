@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from ingest.dates import find_dates, parse_date, reference_date
 from ingest.event_dates import stated_year
 
@@ -111,3 +113,17 @@ def test_run_of_days_across_two_months_takes_the_year_of_its_end():
 def test_run_of_days_across_new_year_starts_in_the_year_before():
     (found,) = find_dates("Dec. 30 - Jan. 2, 2025")
     assert (found.value, found.until) == (date(2024, 12, 30), date(2025, 1, 2))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2018-06-27T10:00:00",
+        "27-06-2018",
+        "06/27/2018",
+        "WASHINGTON, JUNE 27, 2018 --",
+        "27 JUNE 2018",
+    ],
+)
+def test_more_written_forms_of_one_day(text):
+    assert parse_date(text) == date(2018, 6, 27)
