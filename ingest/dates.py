@@ -40,21 +40,22 @@ _WEEKDAY = (
 )
 _DAY = r"[0-3]?\d(?:st|nd|rd|th)?(?![\d:])"
 _YEAR = r"(?:19|20)\d\d(?!\d)"
-_DASH = r"\s*(?:-|–|—|to|until)\s*"
+# Whitespace inside a date never crosses a line break ("04:03\n\nMarch 30" is two lines).
+_DASH = r"[^\S\n]*(?:-|–|—|to|until)[^\S\n]*"
 
 DATE_RE = re.compile(
     rf"""
     (?<!\w)(?=[A-Z0-9])  # cheap first test: a date starts a word, with a capital or digit
-    (?:(?P<wd>{_WEEKDAY})\.?,?\s+(?:the\s+)?)?
+    (?:(?P<wd>{_WEEKDAY})\.?,?[^\S\n]+(?:the[^\S\n]+)?)?
     (?:
-        (?P<ymd_y>{_YEAR})\s*(?P<ymd_m>{_MONTH})\s*(?P<ymd_d>{_DAY})        # 2017November 28
+        (?P<ymd_y>{_YEAR})[^\S\n]*(?P<ymd_m>{_MONTH})[^\S\n]*(?P<ymd_d>{_DAY})        # 2017November 28
       | (?P<iso_y>{_YEAR})[-/](?P<iso_m>[01]?\d)[-/](?P<iso_d>[0-3]?\d)(?!\d)  # 2017-11-28
         (?:T\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)?                         # T10:00Z
       | (?P<num_a>[0-3]?\d)(?P<sep>[/.-])(?P<num_b>[0-3]?\d)(?P=sep)(?P<num_y>{_YEAR})  # 14/09/2017
-      | (?P<dmy_d>{_DAY})(?:{_DASH}(?P<dmy_d2>{_DAY}))?\s+(?:of\s+)?
-        (?P<dmy_m>{_MONTH})(?:,?\s+(?P<dmy_y>{_YEAR}))?                      # 14 September 2017
-      | (?P<mdy_m>{_MONTH})\s+(?P<mdy_d>{_DAY})(?:{_DASH}(?P<mdy_d2>{_DAY}))?
-        (?:,?\s+(?P<mdy_y>{_YEAR}))?                                          # Dec. 4, 2017
+      | (?P<dmy_d>{_DAY})(?:{_DASH}(?P<dmy_d2>{_DAY}))?[^\S\n]+(?:of[^\S\n]+)?
+        (?P<dmy_m>{_MONTH})(?:,?[^\S\n]+(?P<dmy_y>{_YEAR}))?                      # 14 September 2017
+      | (?P<mdy_m>{_MONTH})[^\S\n]+(?P<mdy_d>{_DAY})(?:{_DASH}(?P<mdy_d2>{_DAY}))?
+        (?:,?[^\S\n]+(?P<mdy_y>{_YEAR}))?                                          # Dec. 4, 2017
     )
     (?![\w/])
     """,

@@ -127,3 +127,8 @@ def test_run_of_days_across_new_year_starts_in_the_year_before():
 )
 def test_more_written_forms_of_one_day(text):
     assert parse_date(text) == date(2018, 6, 27)
+
+
+def test_a_date_never_spans_a_line_break():
+    found = find_dates("Fri 04:03\n\nMarch 30, 2017: a caption")
+    assert [f.value for f in found] == [date(2017, 3, 30)]

@@ -534,3 +534,20 @@ def test_a_named_march_is_a_rally(title):
 def test_place_and_date_in_brackets_is_a_dateline():
     body = "GENEVA (12 March 2024) – Speaking at the session of the Council, the envoy said no."
     assert article_date(title="", body=body) == date(2024, 3, 12)
+
+
+def test_a_dated_caption_dates_the_event_and_the_date_line_the_post():
+    text = (
+        "Port Town\n"
+        "12 Apr 2016 | Tue 09:15\n"
+        "April 11, 2016: Harbour union press conference\n"
+        "April 11, 2016: Harbour union press conference\n"
+        "Union news\n\n"
+        "The harbour union said on its website that the strike would go on, and its leader "
+        "Ana Roe repeated it to the press.\n"
+    )
+    document = parse_document(text)
+    (article,) = document.articles
+    assert article.published == date(2016, 4, 12)
+    (event,) = document.events
+    assert (event.kind, event.start_date) == ("other", date(2016, 4, 11))
