@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from ingest.event_names import location_in
 from ingest.events import (
     EVENT_KINDS,
     article_date,
@@ -551,3 +552,27 @@ def test_a_dated_caption_dates_the_event_and_the_date_line_the_post():
     assert article.published == date(2016, 4, 12)
     (event,) = document.events
     assert (event.kind, event.start_date) == ("other", date(2016, 4, 11))
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        (
+            "“We go on,” the opposition leader told the state radio in Tallinn on Friday.",
+            "Interview in Tallinn",
+        ),
+        (
+            "The prize was handed over during a ceremony held on Tuesday in Strasbourg.",
+            "Ceremony in Strasbourg",
+        ),
+        ("Hundreds of demonstrators rallied on Sunday in Porto.", "Rally in Porto"),
+    ],
+)
+def test_event_names_are_names_not_clauses(body, name):
+    event = detect_event(title="", body=body, published=date(2022, 5, 9), key="e1")
+    assert event.name == name
+
+
+def test_a_photo_credit_run_into_a_caption_is_not_part_of_the_place():
+    sentence = "The leader speaks at an event on May 1, 2020 in Porto, Port.Ana Roe / Agency"
+    assert location_in(sentence) == "Porto, Port."
