@@ -23,7 +23,7 @@ _EVENT_NOUN = (
     r"|Exhibition|Festival|March|Congress|Meeting|Dialogue|Assembly)s?"
 )
 _NAMED_YEAR_RE = re.compile(
-    rf"\b(?P<y>(?:19|20)\d\d)\s+(?:[A-Z][\w’'-]*\s+){{0,5}}{_EVENT_NOUN}\b"
+    rf"\b(?P<y>(?:19|20)\d\d)\s+(?-i:[A-Z][\w’'-]*\s+){{0,5}}{_EVENT_NOUN}\b"
     rf"|\b{_EVENT_NOUN}\s+(?P<y2>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )

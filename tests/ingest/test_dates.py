@@ -132,3 +132,16 @@ def test_more_written_forms_of_one_day(text):
 def test_a_date_never_spans_a_line_break():
     found = find_dates("Fri 04:03\n\nMarch 30, 2017: a caption")
     assert [f.value for f in found] == [date(2017, 3, 30)]
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("at the 2019 Nordic Water Summit", 2019),
+        ("the 2018 conference", 2018),
+        ("Spring Forum 2021 opened", 2021),
+        ("since the 2014 protests and the meeting of elders", None),
+    ],
+)
+def test_stated_year_of_an_event_named_with_its_year(text, year):
+    assert stated_year(text) == year
