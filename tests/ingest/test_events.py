@@ -576,3 +576,15 @@ def test_event_names_are_names_not_clauses(body, name):
 def test_a_photo_credit_run_into_a_caption_is_not_part_of_the_place():
     sentence = "The leader speaks at an event on May 1, 2020 in Porto, Port.Ana Roe / Agency"
     assert location_in(sentence) == "Porto, Port."
+
+
+def test_on_monday_counts_back_from_a_dateline_without_year():
+    body = (
+        "SKOPJE, Aug. 27 (Example Wire) - The opposition leader told a news conference on "
+        "Monday that he would not resign after the defeat."
+    )
+    event = detect_event(
+        title="", body=body, published=None, key="e1", context_date=date(2020, 8, 1)
+    )
+    # 27 August 2020 was a Thursday; the Monday before it was the 24th
+    assert (event.kind, event.start_date) == ("other", date(2020, 8, 24))
