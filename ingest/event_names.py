@@ -63,9 +63,12 @@ def location_in(sentence: str, date_start: int | None = None) -> str:
     return ""
 
 
+# "Nordic Water Summit 2019", "Harbour Convention for Clean Seas": a proper event name
 _PROPER_CUE_RE = re.compile(
-    r"(?:[A-Z][\w’'-]*\s+){1,5}(?:Conference|Summit|Rally|Exhibition|Panel|Symposium|Seminar"
-    r"|Forum|Gathering|Session)(?:\s+\d{4})?"
+    r"(?:[A-Z][\w’'-]*\s+){1,5}(?:Conference|Convention|Summit|Rally|Exhibition|Panel|Symposium"
+    r"|Seminar|Forum|Gathering|Session|Ceremony|Vigil|Festival)"
+    r"(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){0,5})?"
+    r"(?:\s+\d{4})?"
 )
 
 
@@ -114,9 +117,14 @@ def _cue_phrase(sentence: str, location: str) -> str:
     return phrase[:1].upper() + phrase[1:]
 
 
-def event_name(title: str, sentence: str, kind: str, location: str) -> str:
-    """A short name: a proper event name in the text, else the headline, else its cue phrase."""
-    proper = _PROPER_CUE_RE.search(title or "") or _PROPER_CUE_RE.search(sentence)
+def event_name(title: str, sentence: str, kind: str, location: str, context: str = "") -> str:
+    """A short name: a proper event name in the headline, the sentence or ``context`` (the
+    post's lead), else the headline, else the sentence's cue phrase."""
+    proper = (
+        _PROPER_CUE_RE.search(title or "")
+        or _PROPER_CUE_RE.search(sentence)
+        or _PROPER_CUE_RE.search(context)
+    )
     if proper:
         return _with_place(proper[0].strip(), location)
     title = _clean_title(title)

@@ -588,3 +588,14 @@ def test_on_monday_counts_back_from_a_dateline_without_year():
     )
     # 27 August 2020 was a Thursday; the Monday before it was the 24th
     assert (event.kind, event.start_date) == ("other", date(2020, 8, 24))
+
+
+def test_a_proper_event_name_in_the_lead_names_the_event():
+    body = (
+        "Hundreds of engineers met near the harbour this weekend at the Nordic Convention "
+        "for Clean Water and Open Rivers.\n\n"
+        "The June 4 conference, held in the old customs hall of Bergen, closed with a vote."
+    )
+    event = detect_event(title="", body=body, published=date(2019, 6, 6), key="e1")
+    assert event.name.startswith("Nordic Convention for Clean Water and Open Rivers")
+    assert event.start_date == date(2019, 6, 4)
