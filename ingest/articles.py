@@ -6,6 +6,7 @@ share lines. Headlines are often printed twice (link text, then the heading), so
 around an image caption.
 """
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -113,9 +114,19 @@ def menu_lines(text: str) -> set[Span]:
     found: set[Span] = set()
     for block in blank_line_blocks(text):
         short = [s for s in block if s[1] - s[0] <= MENU_LINE_MAX]
-        if len(block) >= MENU_MIN_LINES and len(short) >= 0.8 * len(block):
+        menu = len(block) >= MENU_MIN_LINES and len(short) >= 0.8 * len(block)
+        if menu and not _dated_caption_twice(text, block):
             found.update(block)
     return found
+
+
+def _dated_caption_twice(text: str, block: list[Span]) -> bool:
+    """A post's header block, not a menu: it prints a dated line (a caption such as
+    "March 3, 2017: Council meeting") twice in a row; menus do not repeat an item."""
+    values = [text[s:e].strip() for s, e in block]
+    return any(
+        a == b and any(f.year_given for f in find_dates(a)) for a, b in itertools.pairwise(values)
+    )
 
 
 def is_title_like(line: str) -> bool:

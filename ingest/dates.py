@@ -30,27 +30,32 @@ WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6
 # Capitalised month names only: "may" the verb must not become a date.
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+    # datelines in capitals: "WASHINGTON, JUNE 27, 2018 --"
+    r"|JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?"
+    r"|SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)\.?"
 )
 _WEEKDAY = (
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)"
 )
 _DAY = r"[0-3]?\d(?:st|nd|rd|th)?(?![\d:])"
 _YEAR = r"(?:19|20)\d\d(?!\d)"
-_DASH = r"\s*(?:-|–|—|to|until)\s*"
+# Whitespace inside a date never crosses a line break ("04:03\n\nMarch 30" is two lines).
+_DASH = r"[^\S\n]*(?:-|–|—|to|until)[^\S\n]*"
 
 DATE_RE = re.compile(
     rf"""
     (?<!\w)(?=[A-Z0-9])  # cheap first test: a date starts a word, with a capital or digit
-    (?:(?P<wd>{_WEEKDAY})\.?,?\s+(?:the\s+)?)?
+    (?:(?P<wd>{_WEEKDAY})\.?,?[^\S\n]+(?:the[^\S\n]+)?)?
     (?:
-        (?P<ymd_y>{_YEAR})\s*(?P<ymd_m>{_MONTH})\s*(?P<ymd_d>{_DAY})        # 2017November 28
+        (?P<ymd_y>{_YEAR})[^\S\n]*(?P<ymd_m>{_MONTH})[^\S\n]*(?P<ymd_d>{_DAY})        # 2017November 28
       | (?P<iso_y>{_YEAR})[-/](?P<iso_m>[01]?\d)[-/](?P<iso_d>[0-3]?\d)(?!\d)  # 2017-11-28
-      | (?P<num_a>[0-3]?\d)[/.](?P<num_b>[01]?\d)[/.](?P<num_y>{_YEAR})      # 14/09/2017
-      | (?P<dmy_d>{_DAY})(?:{_DASH}(?P<dmy_d2>{_DAY}))?\s+(?:of\s+)?
-        (?P<dmy_m>{_MONTH})(?:,?\s+(?P<dmy_y>{_YEAR}))?                      # 14 September 2017
-      | (?P<mdy_m>{_MONTH})\s+(?P<mdy_d>{_DAY})(?:{_DASH}(?P<mdy_d2>{_DAY}))?
-        (?:,?\s+(?P<mdy_y>{_YEAR}))?                                          # Dec. 4, 2017
+        (?:T\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)?                         # T10:00Z
+      | (?P<num_a>[0-3]?\d)(?P<sep>[/.-])(?P<num_b>[0-3]?\d)(?P=sep)(?P<num_y>{_YEAR})  # 14/09/2017
+      | (?P<dmy_d>{_DAY})(?:{_DASH}(?P<dmy_d2>{_DAY}))?[^\S\n]+(?:of[^\S\n]+)?
+        (?P<dmy_m>{_MONTH})(?:,?[^\S\n]+(?P<dmy_y>{_YEAR}))?                      # 14 September 2017
+      | (?P<mdy_m>{_MONTH})[^\S\n]+(?P<mdy_d>{_DAY})(?:{_DASH}(?P<mdy_d2>{_DAY}))?
+        (?:,?[^\S\n]+(?P<mdy_y>{_YEAR}))?                                          # Dec. 4, 2017
     )
     (?![\w/])
     """,
@@ -139,10 +144,41 @@ def _from_match(m: re.Match, default_year: int | None) -> FoundDate | None:
     return FoundDate(m.start(), m.end(), value, year_given, until)
 
 
+_RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|until|through)\s*")
+RANGE_MAX_DAYS = 31  # "29 June – 1 July 2024": a run of days, not two separate dates
+
+
+def _cross_month_range(first: re.Match, second: FoundDate) -> FoundDate | None:
+    """ "29 June – 1 July 2024", "Dec. 30 - Jan. 2, 2025": one run of days that takes
+    its year from the second date."""
+    for year in (second.value.year, second.value.year - 1):
+        start = _from_match(first, year)
+        if start is None or start.year_given:
+            return None
+        if 0 < (second.value - start.value).days <= RANGE_MAX_DAYS:
+            return FoundDate(start.start, second.end, start.value, True, second.value)
+    return None
+
+
 def find_dates(text: str, *, default_year: int | None = None) -> list[FoundDate]:
     """Every day-precise date mention in ``text``, in order (month-only mentions skipped)."""
-    found = (_from_match(m, default_year) for m in DATE_RE.finditer(text))
-    return [f for f in found if f is not None]
+    matches = list(DATE_RE.finditer(text))
+    out: list[FoundDate] = []
+    skip = -1
+    for i, m in enumerate(matches):
+        if i == skip:
+            continue
+        if i + 1 < len(matches) and _RANGE_GAP.fullmatch(text[m.end() : matches[i + 1].start()]):
+            second = _from_match(matches[i + 1], default_year)
+            joined = _cross_month_range(m, second) if second and second.year_given else None
+            if joined is not None:
+                out.append(joined)
+                skip = i + 1
+                continue
+        found = _from_match(m, default_year)
+        if found is not None:
+            out.append(found)
+    return out
 
 
 # "on Saturday", "last Tuesday", "yesterday": a day counted back from the post's date

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from ingest.dates import FoundDate, find_dates, relative_dates
 from ingest.event_kinds import FUTURE_RE, HAPPENED_RE, cue
-from ingest.event_text import all_sentences, lead, sentence_at
+from ingest.event_text import all_sentences, body_lines, is_prose, lead, sentence_at
 from ingest.post_dates import metadata_mentions, own_date_mention
 
 # "a two-day meeting", "the 3-day summit": how many days an event lasted
@@ -23,7 +23,7 @@ _EVENT_NOUN = (
     r"|Exhibition|Festival|March|Congress|Meeting|Dialogue|Assembly)s?"
 )
 _NAMED_YEAR_RE = re.compile(
-    rf"\b(?P<y>(?:19|20)\d\d)\s+(?:[A-Z][\w’'-]*\s+){{0,5}}{_EVENT_NOUN}\b"
+    rf"\b(?P<y>(?:19|20)\d\d)\s+(?-i:[A-Z][\w’'-]*\s+){{0,5}}{_EVENT_NOUN}\b"
     rf"|\b{_EVENT_NOUN}\s+(?P<y2>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
@@ -118,6 +118,19 @@ def adjust_year(found: FoundDate, anchor: date | None) -> FoundDate:
         return found
 
 
+def _opening_report(found: FoundDate, body: str, sentence: str, first_end: int) -> bool:
+    """ "On 20 September 2019, experts held a conference": the first paragraph dates, with
+    its year, an event that happened."""
+    before = body[max(0, found.start - 3) : found.start].lower()
+    return (
+        found.year_given
+        and found.start < first_end
+        and before == "on "
+        and bool(HAPPENED_RE.search(sentence))
+        and cue(sentence, need_context=False) is not None
+    )
+
+
 def _score(
     found: FoundDate,
     body: str,
@@ -125,8 +138,14 @@ def _score(
     lead_end: int,
     published: date | None,
     anchor: date | None,
+    first_end: int = 0,
 ) -> int:
-    """How likely a date mention is the day the reported event happened."""
+    """How likely a date mention is the day the reported event happened.
+
+    ``first_end`` ends the body's first prose paragraph: "On 20 September 2019, experts
+    held a conference ..." there reports the event even when the date printed above the
+    post (perhaps the page's crawl date) is years later.
+    """
     score = 0
     if cue(sentence, need_context=False):
         score += 3
@@ -149,6 +168,8 @@ def _score(
             score += 2
         elif -STALE_DAYS <= age < -1 and FUTURE_RE.search(sentence):
             score -= 2  # a preview ("will go before the council on June 9"): a weak candidate
+        elif age > STALE_DAYS and _opening_report(found, body, sentence, first_end):
+            pass
         elif age > STALE_DAYS or age < -1:
             score -= 5
     elif anchor is not None and (anchor - found.value).days > 365:
@@ -170,10 +191,13 @@ def event_date(body: str, published: date | None, anchor: date | None) -> FoundD
     sentences = all_sentences(body)
     opening = lead(body)
     lead_end = opening[-1][0] + len(opening[-1][1]) if opening else 0
+    prose = [(pos, line) for pos, line in body_lines(body) if is_prose(line)]
+    first_end = prose[0][0] + len(prose[0][1]) if prose else 0
     scored = []
     for f in found:
         _, sentence = sentence_at(sentences, f.start)
-        scored.append((_score(f, body, sentence, lead_end, published, anchor), -f.start, f))
+        score = _score(f, body, sentence, lead_end, published, anchor, first_end)
+        scored.append((score, -f.start, f))
     best = max(scored, key=lambda item: item[:2])
     return best[2] if best[0] >= 2 else None
 

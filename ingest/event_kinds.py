@@ -44,7 +44,17 @@ _CUES = (
     ("conference", r"\bconferences?\b|\bsummits?\b|\bsymposi(?:um|a)\b|\bseminars?\b", True),
     ("conference", r"\bwebinars?\b|\bconventions?\b|\bforums?\b", False),
     ("rally", r"\brall(?:y|ies|ied)\b|\bdemonstrators\b", True),
-    ("rally", r"\bdemonstrations?\b|\bgatherings?\b|\bmarch(?:ed|es)?\b", False),
+    # "march" the walk, never the month ("on 12 March", "in March", "March 2020")
+    (
+        "rally",
+        r"\bdemonstrations?\b|\bgatherings?\b|(?-i:\bmarch(?:ed|es)?\b)"
+        r"|(?<!\d\s)(?<!\bin\s)(?<!\bof\s)(?<!\bsince\s)(?<!\blast\s)(?<!\buntil\s)"
+        r"(?-i:\bMarch(?:ed|es)?\b)(?![\s,]+\d)"
+        # "Solidarity March 2019": a capitalised word (not a weekday) names the march
+        r"|(?-i:\b[A-Z][\w’'-]*(?<!day)(?<!\bThe)(?<!\bIn)(?<!\bOn)(?<!\bBy)(?<!\bSince)"
+        r"(?<!\bUntil)(?<!\bLast)(?<!\bEarly)(?<!\bLate)(?<!\bMid)\s+March(?:es)?\b)",
+        False,
+    ),
     ("interview", r"\binterview(?:s|ed)?\b", True),
     # "she told the state radio", "speaking to a weekly newspaper": an interview with a medium
     (

@@ -26,15 +26,21 @@ _EVENT_WORD_RE = re.compile(
 )
 
 
+_RUN_IN_RE = re.compile(r"[a-z]{3,}[A-Z][a-z]")
+
+
 def _clean_place(place: str) -> str:
     """A place phrase without a leading "the", possessives or an event name in front."""
     place = re.split(r"[’']s\b", place)[0].strip(" ,.")
     if _EVENT_WORD_RE.search(place):  # "the Harvest Rally in Lyon" -> "Lyon"
         place = place.rpartition(" in ")[2] if " in " in place else ""
     place = re.sub(r"\s+in\s+", ", ", re.sub(r"^the\s+", "", place))
+    place = re.split(r"(?<=\.)(?=[A-Z][a-z])", place)[0]  # "Miami, Fla.Jane Roe / Agency"
     words = place.split()
     if not words or words[0].lower().strip(".,") in _NOT_PLACE_WORDS or len(words) > 12:
         return ""
+    if _RUN_IN_RE.search(place):
+        return ""  # "Read MoreStatement of ...": link text run into the next headline
     return place if re.search(r"[A-Z][a-z]", place) else ""
 
 
@@ -57,9 +63,12 @@ def location_in(sentence: str, date_start: int | None = None) -> str:
     return ""
 
 
+# "Nordic Water Summit 2019", "Harbour Convention for Clean Seas": a proper event name
 _PROPER_CUE_RE = re.compile(
-    r"(?:[A-Z][\w’'-]*\s+){1,5}(?:Conference|Summit|Rally|Exhibition|Panel|Symposium|Seminar"
-    r"|Forum|Gathering|Session)(?:\s+\d{4})?"
+    r"(?:[A-Z][\w’'-]*\s+){1,5}(?:Conference|Convention|Summit|Rally|Exhibition|Panel|Symposium"
+    r"|Seminar|Forum|Gathering|Session|Ceremony|Vigil|Festival)"
+    r"(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){0,5})?"
+    r"(?:\s+\d{4})?"
 )
 
 
@@ -78,6 +87,16 @@ def _with_place(name: str, location: str) -> str:
 
 
 _KIND_LABELS = {"un-session": "UN session", "other": "Event", "parliamentary-motion": "Motion"}
+# a clause rather than a name: digits, commas, weekdays or a verb of happening
+_CLAUSE_RE = re.compile(
+    r"[\d,]|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:held|took place|gathered"
+    r"|hosted|organi[sz]ed|convened|attended|today|yesterday)\b"
+)
+# cues that start with a verb ("told the radio", "addressed the Council") name no event
+# and nor do the people at one ("demonstrators")
+_VERB_CUE_RE = re.compile(
+    r"\w+(?:ed|ing)$|(?:told|spoke|met|before|reports?|demonstrators|protesters)$", re.I
+)
 
 
 def _cue_phrase(sentence: str, location: str) -> str:
@@ -87,19 +106,25 @@ def _cue_phrase(sentence: str, location: str) -> str:
         return ""
     end = sentence.find(location.split(",")[0], found[0]) if location else -1
     phrase = sentence[found[0] : end + len(location.split(",")[0])] if end >= 0 else ""
-    if re.search(r"[\d,]", phrase):
-        # "Farmers gathered this Saturday, May 8, at the Quay": a clause, not a name
-        phrase = _with_place(_KIND_LABELS.get(found.kind, found.kind.capitalize()), location)
-    elif not 0 < len(phrase) <= 80:
-        # "press conference", "rally": the cue's own words, else its first word
-        words = sentence[found.start : found.end].split()
-        phrase = _with_place(" ".join(words if len(words) <= 3 else words[:1]), location)
+    words = sentence[found.start : found.end].split()
+    label = _KIND_LABELS.get(found.kind, found.kind.capitalize())
+    if _CLAUSE_RE.search(phrase) or not 0 < len(phrase) <= 80 or _VERB_CUE_RE.match(words[0]):
+        # "Farmers gathered this Saturday, May 8, at the Quay", "ceremony held on Tuesday
+        # in Strasbourg": a clause, not a name; "press conference" names itself, "told
+        # the state radio" does not
+        own = " ".join(words) if len(words) <= 3 and not _VERB_CUE_RE.match(words[0]) else ""
+        phrase = _with_place(own or label, location)
     return phrase[:1].upper() + phrase[1:]
 
 
-def event_name(title: str, sentence: str, kind: str, location: str) -> str:
-    """A short name: a proper event name in the text, else the headline, else its cue phrase."""
-    proper = _PROPER_CUE_RE.search(title or "") or _PROPER_CUE_RE.search(sentence)
+def event_name(title: str, sentence: str, kind: str, location: str, context: str = "") -> str:
+    """A short name: a proper event name in the headline, the sentence or ``context`` (the
+    post's lead), else the headline, else the sentence's cue phrase."""
+    proper = (
+        _PROPER_CUE_RE.search(title or "")
+        or _PROPER_CUE_RE.search(sentence)
+        or _PROPER_CUE_RE.search(context)
+    )
     if proper:
         return _with_place(proper[0].strip(), location)
     title = _clean_title(title)

@@ -23,7 +23,7 @@ from ingest.event_dates import (
 )
 from ingest.event_kinds import CUE_RES, EVENT_KINDS, Cue, cue, event_kind
 from ingest.event_names import cue_sentence, event_name, location_in
-from ingest.event_text import all_sentences, sentence_at
+from ingest.event_text import all_sentences, lead, sentence_at
 from ingest.post_dates import article_date
 from ingest.types import ParsedEvent
 
@@ -62,7 +62,7 @@ def detect_event(
     named_in = sentence if cue(sentence, need_context=False) else cued
     return ParsedEvent(
         key=key,
-        name=event_name(title, named_in, kind, location),
+        name=event_name(title, named_in, kind, location, " ".join(t for _, t in lead(body))),
         kind=kind,
         start_date=start,
         end_date=until,

@@ -10,8 +10,9 @@ from datetime import date
 from ingest.dates import FoundDate, find_dates
 from ingest.event_text import body_lines
 
-_DATELINE_PREFIX_RE = re.compile(r"^[A-Z][\w .’'()-]{0,50},\s*$")
-_DATELINE_SUFFIX_RE = re.compile(r"^\s*(?:/[^/\n]{1,60}/)?\s*(?:--|[-–—:(])")
+# "GENEVA, 2 March 2021 --", "Lyon (4 May 2019) –": a place, then the date, then a dash
+_DATELINE_PREFIX_RE = re.compile(r"^[A-Z][\w .’'()-]{0,50}(?:,|\()\s*$")
+_DATELINE_SUFFIX_RE = re.compile(r"^\)?\s*(?:/[^/\n]{1,60}/)?\s*(?:--|[-–—:(])")
 _POSTED_RE = re.compile(
     r"\b(?:posted|published|updated|dated?|released)(?:\s+on)?\s*:?\s*$", re.IGNORECASE
 )
@@ -55,15 +56,36 @@ def _is_byline(body: str, found: FoundDate) -> bool:
     return bool(_DATE_ONLY_LEFTOVER_RE.match(before + after))
 
 
+def _placed(body: str, found: FoundDate) -> bool:
+    """Whether a place name stands before the date on its line ("Lyon, 4 May 2019")."""
+    line_start = body.rfind("\n", 0, found.start) + 1
+    return bool(body[line_start : found.start].strip())
+
+
+def _caption(body: str, found: FoundDate) -> bool:
+    """ "March 30, 2017: Council meets the press": a caption that dates what it shows."""
+    return body[found.end : found.end + 2].startswith(":") and not _placed(body, found)
+
+
 def _metadata_mentions(body: str, default_year: int | None) -> list[FoundDate]:
     """Datelines first, then date lines and bylines: the mentions that date the post."""
     found = find_dates(body, default_year=default_year)
     lines = body_lines(body)
     head_end = lines[min(len(lines), 6) - 1][0] + 400 if lines else 0
     tail_start = lines[-6][0] if len(lines) >= 6 else 0
-    datelines = [f for f in found if f.start <= head_end and _is_dateline(body, f)]
+    # "GENEVA, 2 March 2021 --": a place before the date makes it the post's own dateline
+    datelines = [
+        f for f in found if f.start <= head_end and _is_dateline(body, f) and _placed(body, f)
+    ]
     dated = [f for f in found if f.year_given and f not in datelines]
-    bylines = [f for f in dated if f.start <= head_end and _is_byline(body, f)]
+    # a date opening a line, then a dash ("May 2, 2019 -- ..."), or a date line or byline;
+    # "March 30, 2017: Council meets the press" is a caption dating what it shows
+    bylines = [
+        f
+        for f in dated
+        if f.start <= head_end
+        and ((_is_dateline(body, f) and not _caption(body, f)) or _is_byline(body, f))
+    ]
     tail = [f for f in dated if f.start >= tail_start and f not in bylines and _is_byline(body, f)]
     return datelines + bylines + tail
 

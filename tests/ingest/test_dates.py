@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from ingest.dates import find_dates, parse_date, reference_date
 from ingest.event_dates import stated_year
 
@@ -97,3 +99,49 @@ def test_stated_year_of_an_anniversary_of_a_dated_event():
 
 def test_stated_year_is_none_for_a_year_of_background_history():
     assert stated_year("They recalled the 1988 strike and its leaders.") is None
+
+
+def test_run_of_days_across_two_months_takes_the_year_of_its_end():
+    (found,) = find_dates("The festival ran from 29 June – 1 July 2024 in the park.")
+    assert (found.value, found.until, found.year_given) == (
+        date(2024, 6, 29),
+        date(2024, 7, 1),
+        True,
+    )
+
+
+def test_run_of_days_across_new_year_starts_in_the_year_before():
+    (found,) = find_dates("Dec. 30 - Jan. 2, 2025")
+    assert (found.value, found.until) == (date(2024, 12, 30), date(2025, 1, 2))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2018-06-27T10:00:00",
+        "27-06-2018",
+        "06/27/2018",
+        "WASHINGTON, JUNE 27, 2018 --",
+        "27 JUNE 2018",
+    ],
+)
+def test_more_written_forms_of_one_day(text):
+    assert parse_date(text) == date(2018, 6, 27)
+
+
+def test_a_date_never_spans_a_line_break():
+    found = find_dates("Fri 04:03\n\nMarch 30, 2017: a caption")
+    assert [f.value for f in found] == [date(2017, 3, 30)]
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("at the 2019 Nordic Water Summit", 2019),
+        ("the 2018 conference", 2018),
+        ("Spring Forum 2021 opened", 2021),
+        ("since the 2014 protests and the meeting of elders", None),
+    ],
+)
+def test_stated_year_of_an_event_named_with_its_year(text, year):
+    assert stated_year(text) == year

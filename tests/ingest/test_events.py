@@ -2,6 +2,9 @@
 
 from datetime import date
 
+import pytest
+
+from ingest.event_names import location_in
 from ingest.events import (
     EVENT_KINDS,
     article_date,
@@ -503,3 +506,96 @@ def test_parse_document_gives_the_earlier_event_to_the_quote_made_there():
     events = {e.key: e for e in document.events}
     assert events[quote.event_key].start_date == date(2016, 3, 3)
     assert events[document.articles[0].event_key].start_date == date(2016, 3, 12)
+
+
+def test_a_dated_opening_report_beats_a_much_later_date_above_the_post():
+    body = (
+        "Wednesday, 4 June 2025\n\n"
+        "On September 20, 2019, lawyers held a conference at the town hall of Dijon on the "
+        "prison closures."
+    )
+    published = article_date(title="Lawyers meet", body=body)
+    event = detect_event(title="Lawyers meet", body=body, published=published, key="e1")
+    assert event.start_date == date(2019, 9, 20)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["On 12 March 2020 the minister took part in talks.", "In March 2019, talks were held."],
+)
+def test_the_month_of_march_is_not_a_rally(sentence):
+    assert event_kind(title="", body=sentence) != "rally"
+
+
+@pytest.mark.parametrize("title", ["Solidarity March 2019", "Thousands join the Harbour March"])
+def test_a_named_march_is_a_rally(title):
+    assert event_kind(title=title, body="") == "rally"
+
+
+def test_place_and_date_in_brackets_is_a_dateline():
+    body = "GENEVA (12 March 2024) – Speaking at the session of the Council, the envoy said no."
+    assert article_date(title="", body=body) == date(2024, 3, 12)
+
+
+def test_a_dated_caption_dates_the_event_and_the_date_line_the_post():
+    text = (
+        "Port Town\n"
+        "12 Apr 2016 | Tue 09:15\n"
+        "April 11, 2016: Harbour union press conference\n"
+        "April 11, 2016: Harbour union press conference\n"
+        "Union news\n\n"
+        "The harbour union said on its website that the strike would go on, and its leader "
+        "Ana Roe repeated it to the press.\n"
+    )
+    document = parse_document(text)
+    (article,) = document.articles
+    assert article.published == date(2016, 4, 12)
+    (event,) = document.events
+    assert (event.kind, event.start_date) == ("other", date(2016, 4, 11))
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        (
+            "“We go on,” the opposition leader told the state radio in Tallinn on Friday.",
+            "Interview in Tallinn",
+        ),
+        (
+            "The prize was handed over during a ceremony held on Tuesday in Strasbourg.",
+            "Ceremony in Strasbourg",
+        ),
+        ("Hundreds of demonstrators rallied on Sunday in Porto.", "Rally in Porto"),
+    ],
+)
+def test_event_names_are_names_not_clauses(body, name):
+    event = detect_event(title="", body=body, published=date(2022, 5, 9), key="e1")
+    assert event.name == name
+
+
+def test_a_photo_credit_run_into_a_caption_is_not_part_of_the_place():
+    sentence = "The leader speaks at an event on May 1, 2020 in Porto, Port.Ana Roe / Agency"
+    assert location_in(sentence) == "Porto, Port."
+
+
+def test_on_monday_counts_back_from_a_dateline_without_year():
+    body = (
+        "SKOPJE, Aug. 27 (Example Wire) - The opposition leader told a news conference on "
+        "Monday that he would not resign after the defeat."
+    )
+    event = detect_event(
+        title="", body=body, published=None, key="e1", context_date=date(2020, 8, 1)
+    )
+    # 27 August 2020 was a Thursday; the Monday before it was the 24th
+    assert (event.kind, event.start_date) == ("other", date(2020, 8, 24))
+
+
+def test_a_proper_event_name_in_the_lead_names_the_event():
+    body = (
+        "Hundreds of engineers met near the harbour this weekend at the Nordic Convention "
+        "for Clean Water and Open Rivers.\n\n"
+        "The June 4 conference, held in the old customs hall of Bergen, closed with a vote."
+    )
+    event = detect_event(title="", body=body, published=date(2019, 6, 6), key="e1")
+    assert event.name.startswith("Nordic Convention for Clean Water and Open Rivers")
+    assert event.start_date == date(2019, 6, 4)
