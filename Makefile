@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 2
 
-.PHONY: run test setup migrate ingest-samples lint format browser-deps stop-db
+.PHONY: run test setup migrate ingest-samples lint format browser-deps stop-db fuzz
 
 $(VENV)/bin/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found; set PYTHON=/path/to/python3.11"; exit 1; }
@@ -53,6 +53,13 @@ browser-deps:
 test: setup browser-deps lint
 	$(PY) manage.py migrate --noinput --verbosity 0
 	$(VENV)/bin/pytest
+
+# Before a release: the property tests with many more examples, then FUZZ_REQUESTS hostile
+# requests against every public page (in-process, nothing sent over the network).
+FUZZ_REQUESTS ?= 2000
+fuzz: ingest-samples
+	HYPOTHESIS_PROFILE=fuzz $(VENV)/bin/pytest -q -p no:cacheprovider tests/properties
+	$(PY) tools/fuzz.py --requests $(FUZZ_REQUESTS)
 
 # Stop the project's embedded PostgreSQL server (the next command starts it again).
 stop-db:
