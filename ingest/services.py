@@ -406,9 +406,11 @@ def resolve_speaker(found: ParsedSpeaker) -> Speaker:
         )
     if not speaker.curated:
         _merge_forms(speaker, forms)
-        if not speaker.description and found.descriptions:
-            speaker.description = found.descriptions[0][:500]
-            speaker.save(update_fields=["description", "updated_at"])
+        if found.descriptions:
+            described = [speaker.description, found.descriptions[0][:500]]
+            if (description := identity.canonical_description(described)) != speaker.description:
+                speaker.description = description
+                speaker.save(update_fields=["description", "updated_at"])
     return speaker
 
 
