@@ -9,9 +9,25 @@ from django.db import connection
 
 from ingest.services import import_paths
 from tests.conftest import FIXTURES
+from tests.identity.test_speaker_identity import FILES
 from tests.snapshots import archive_snapshot, empty_archive
 
-CORPUS = sorted((FIXTURES / "docs").glob("*.txt"))
+# Invented documents where order used to decide who is who: two Bergs, and a bare "Berg".
+TRAPS = {
+    **FILES,
+    "ferry.txt": "Ferry timetable\n\n“The first boat will leave at six,” said Berg.\n",
+    "quay.txt": "Quay news\n\n“We lost three days to the wind,” said Bob Lindqvist.\n",
+    "port.txt": "Port report\n\n“The cranes are back in service,” said Robert Lindqvist.\n",
+}
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    paths = sorted((FIXTURES / "docs").glob("*.txt"))
+    for name, text in TRAPS.items():
+        (tmp_path / name).write_text(text)
+        paths.append(tmp_path / name)
+    return paths
 
 
 def _import(files) -> list[str]:
@@ -21,16 +37,16 @@ def _import(files) -> list[str]:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_three_orders_and_two_concurrent_commands_give_the_same_archive():
-    forward = _import(CORPUS)
+def test_three_orders_and_two_concurrent_commands_give_the_same_archive(corpus):
+    forward = _import(corpus)
     assert forward
-    assert _import(list(reversed(CORPUS))) == forward
-    shuffled = CORPUS[:]
+    assert _import(list(reversed(corpus))) == forward
+    shuffled = corpus[:]
     random.Random(10).shuffle(shuffled)
     assert _import(shuffled) == forward
 
     empty_archive()
-    halves = [CORPUS[::2], CORPUS[1::2][::-1]]
+    halves = [corpus[::2], corpus[1::2][::-1]]
 
     def run(files):
         try:
