@@ -65,10 +65,18 @@ class FileResult:
 class DatabaseLost(Exception):
     """The database went away mid-run: what was committed, and what to run again."""
 
-    def __init__(self, *, path: Path, done: list[FileResult], remaining: int, error: Exception):
+    def __init__(
+        self, *, path: Path | None, done: list[FileResult], remaining: int, error: Exception
+    ):
         self.path, self.done, self.remaining, self.error = path, done, remaining, error
         committed = sum(r.status in ("imported", "updated") for r in done)
         detail = " ".join(str(error).split())[:160]
+        if path is None:
+            super().__init__(
+                f"Lost the database connection after the last file ({detail}): {committed} "
+                "file(s) were imported and are kept; only the run's summary was not saved."
+            )
+            return
         super().__init__(
             f"Lost the database connection while importing {path} ({detail}). "
             f"{committed} file(s) were imported before it and are kept; {path.name} and the "
@@ -162,7 +170,12 @@ def import_paths(
         results.append(result)
         if on_file:
             on_file(result)
-    _finish_run(run, results)
+    try:
+        _finish_run(run, results)
+    except Exception as exc:
+        if _connection_lost(exc):
+            raise DatabaseLost(path=None, done=results, remaining=0, error=exc) from exc
+        raise
     return run, results
 
 
