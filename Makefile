@@ -21,7 +21,7 @@ RUN_ENV := ARCHIVE_DEMO=0
 RUN_SOURCES := $(SOURCES)
 endif
 
-.PHONY: run serve test setup setup-dev migrate ingest-samples lint format browser-deps stop-db bench bench-quick
+.PHONY: run serve test setup setup-dev migrate ingest-samples lint format browser-deps stop-db bench bench-quick fuzz
 
 $(VENV)/bin/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found; set PYTHON=/path/to/python3.11"; exit 1; }
@@ -87,6 +87,14 @@ test: setup-dev browser-deps lint
 	$(PY) manage.py makemigrations --check --dry-run --verbosity 0 || { echo "Models changed without a migration: run manage.py makemigrations"; exit 1; }
 	$(PY) manage.py migrate --noinput --verbosity 0
 	$(VENV)/bin/pytest
+
+# Before a release: the property tests with many more examples, then FUZZ_REQUESTS hostile
+# requests against every public page (in-process, nothing sent over the network).
+FUZZ_REQUESTS ?= 2000
+# The requests go to the demo archive (make fuzz imports the samples there first).
+fuzz: setup-dev ingest-samples
+	HYPOTHESIS_PROFILE=fuzz $(VENV)/bin/pytest -q -p no:cacheprovider tests/properties
+	$(RUN_ENV) $(PY) tools/fuzz.py --requests $(FUZZ_REQUESTS)
 
 # Stop the project's embedded PostgreSQL server (the next command starts it again).
 stop-db:

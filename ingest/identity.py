@@ -253,3 +253,8 @@ def canonical_name(spellings: Iterable[str]) -> str:
 def canonical_event_name(names: Iterable[str]) -> str:
     """One name for an event reported under several: the shortest, then A-Z (not the first)."""
     return min((n for n in names if n), key=lambda n: (len(n), n))
+
+
+def canonical_description(descriptions: Iterable[str]) -> str:
+    """One role description from several sources: the longest, then A-Z (not the first)."""
+    return min((d for d in descriptions if d), key=lambda d: (-len(d), d), default="")

@@ -79,10 +79,18 @@ class FileResult:
 class DatabaseLost(Exception):
     """The database went away mid-run: what was committed, and what to run again."""
 
-    def __init__(self, *, path: Path, done: list[FileResult], remaining: int, error: Exception):
+    def __init__(
+        self, *, path: Path | None, done: list[FileResult], remaining: int, error: Exception
+    ):
         self.path, self.done, self.remaining, self.error = path, done, remaining, error
         committed = sum(r.status in ("imported", "updated") for r in done)
         detail = " ".join(str(error).split())[:160]
+        if path is None:
+            super().__init__(
+                f"Lost the database connection after the last file ({detail}): {committed} "
+                "file(s) were imported and are kept; only the run's summary was not saved."
+            )
+            return
         super().__init__(
             f"Lost the database connection while importing {path} ({detail}). "
             f"{committed} file(s) were imported before it and are kept; {path.name} and the "
@@ -156,7 +164,12 @@ def import_paths(
     # Every history row this run's writes make names the run (archive.history).
     with pghistory.context(ingest_run=run.pk):
         _import_files(run, files, results, max_bytes=max_bytes, on_file=on_file)
-    _finish_run(run, results)
+    try:
+        _finish_run(run, results)
+    except Exception as exc:
+        if _connection_lost(exc):
+            raise DatabaseLost(path=None, done=results, remaining=0, error=exc) from exc
+        raise
     return run, results
 
 
@@ -504,9 +517,11 @@ def resolve_speaker(found: ParsedSpeaker) -> Speaker:
         )
     if not speaker.curated:
         _merge_forms(speaker, forms)
-        if not speaker.description and found.descriptions:
-            speaker.description = found.descriptions[0][:500]
-            speaker.save(update_fields=["description", "updated_at"])
+        if found.descriptions:
+            described = [speaker.description, found.descriptions[0][:500]]
+            if (description := identity.canonical_description(described)) != speaker.description:
+                speaker.description = description
+                speaker.save(update_fields=["description", "updated_at"])
     return speaker
 
 

@@ -1,6 +1,5 @@
 """The archive is a function of its sources, not of the order they were imported in."""
 
-import json
 import random
 import threading
 
@@ -8,54 +7,47 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from archive.exports import occurrence_rows
-from archive.models import Article, Event, IngestRun, Source, Speaker, Statement
 from ingest.services import import_paths
 from tests.conftest import FIXTURES
+from tests.identity.test_speaker_identity import FILES
+from tests.snapshots import archive_snapshot, empty_archive
 
-CORPUS = sorted((FIXTURES / "docs").glob("*.txt"))
-
-
-def _export() -> list[str]:
-    """Every occurrence with its speaker and event, without ids, in a fixed order."""
-    rows = []
-    for row in occurrence_rows():
-        row.pop("statement_id")
-        row["speaker"].pop("id")
-        row["speaker"]["aliases"] = sorted(row["speaker"]["aliases"])
-        if row["event"]:
-            row["event"].pop("id")
-        rows.append(json.dumps(row, sort_keys=True, ensure_ascii=False))
-    return sorted(rows)
+# Invented documents where order used to decide who is who: two Bergs, and a bare "Berg".
+TRAPS = {
+    **FILES,
+    "ferry.txt": "Ferry timetable\n\n“The first boat will leave at six,” said Berg.\n",
+    "quay.txt": "Quay news\n\n“We lost three days to the wind,” said Bob Lindqvist.\n",
+    "port.txt": "Port report\n\n“The cranes are back in service,” said Robert Lindqvist.\n",
+}
 
 
-def _empty_archive() -> None:
-    Statement.objects.all().delete()
-    Article.objects.all().delete()
-    Source.objects.all().delete()
-    Speaker.objects.all().delete()
-    Event.objects.all().delete()
-    IngestRun.objects.all().delete()
+@pytest.fixture
+def corpus(tmp_path):
+    paths = sorted((FIXTURES / "docs").glob("*.txt"))
+    for name, text in TRAPS.items():
+        (tmp_path / name).write_text(text)
+        paths.append(tmp_path / name)
+    return paths
 
 
 def _import(files) -> list[str]:
-    _empty_archive()
+    empty_archive()
     import_paths(paths=files, max_bytes=10**7)
-    return _export()
+    return archive_snapshot()
 
 
 @pytest.mark.django_db(transaction=True)
-def test_three_orders_and_two_concurrent_commands_give_the_same_archive(settings):
-    settings.ARCHIVE_DEMO = True  # the corpus is the invented demo set, refused elsewhere
-    forward = _import(CORPUS)
+def test_three_orders_and_two_concurrent_commands_give_the_same_archive(corpus, settings):
+    settings.ARCHIVE_DEMO = True  # the corpus holds the invented demo set, refused elsewhere
+    forward = _import(corpus)
     assert forward
-    assert _import(list(reversed(CORPUS))) == forward
-    shuffled = CORPUS[:]
+    assert _import(list(reversed(corpus))) == forward
+    shuffled = corpus[:]
     random.Random(10).shuffle(shuffled)
     assert _import(shuffled) == forward
 
-    _empty_archive()
-    halves = [CORPUS[::2], CORPUS[1::2][::-1]]
+    empty_archive()
+    halves = [corpus[::2], corpus[1::2][::-1]]
 
     def run(files):
         try:
@@ -68,4 +60,4 @@ def test_three_orders_and_two_concurrent_commands_give_the_same_archive(settings
         thread.start()
     for thread in threads:
         thread.join()
-    assert _export() == forward
+    assert archive_snapshot() == forward

@@ -3,7 +3,13 @@
 import pytest
 
 from archive.models import Speaker
-from ingest.identity import alias_forms, canonical_name, given_names_compatible, same_speaker
+from ingest.identity import (
+    alias_forms,
+    canonical_description,
+    canonical_name,
+    given_names_compatible,
+    same_speaker,
+)
 from ingest.services import import_paths
 
 FILES = {
@@ -100,3 +106,9 @@ def test_only_full_forms_match_across_documents():
 def test_the_canonical_name_is_the_most_complete_form_whatever_came_first():
     forms = ["Jose Marin", "José Marín Solano", "Marín", "Jose Marin Solano"]
     assert canonical_name(forms) == canonical_name(forms[::-1]) == "José Marín Solano"
+
+
+def test_the_description_kept_does_not_depend_on_which_source_came_first():
+    found = ["Minister", "Minister of Education", ""]
+    assert canonical_description(found) == canonical_description(found[::-1])
+    assert canonical_description(found) == "Minister of Education"

@@ -112,3 +112,20 @@ def test_a_lost_database_stops_the_command_at_once_with_one_clear_line(
     call_command("ingest", str(docs), "--no-progress", verbosity=0)
     assert Source.objects.count() == 3
     assert IngestRun.objects.earliest().pid == os.getpid()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_database_lost_after_the_last_file_says_every_file_was_kept(docs, monkeypatch):
+    real_finish = services._finish_run
+
+    def lose_the_database_then_finish(run, results):
+        _terminate(connection.connection.info.backend_pid)
+        real_finish(run, results)
+
+    monkeypatch.setattr(services, "_finish_run", lose_the_database_then_finish)
+    with pytest.raises(CommandError) as raised:
+        call_command("ingest", str(docs), "--no-progress", verbosity=0)
+    assert "after the last file" in str(raised.value)
+    assert "3 file(s) were imported and are kept" in str(raised.value)
+    connection.close()
+    assert Source.objects.count() == 3
