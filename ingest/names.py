@@ -49,7 +49,16 @@ NATIONALITIES = word_set("""iranian italian british canadian belgian french amer
     pakistani israeli saudi egyptian turkish russian chinese japanese korean mexican brazilian
     argentine argentinian european arab lebanese jordanian moroccan tunisian afghan kurdish
     portuguese czech slovak hungarian bulgarian croatian serbian ukrainian lithuanian latvian
-    estonian icelandic luxembourgish maltese cypriot slovenian moldovan georgian armenian""")
+    estonian icelandic luxembourgish maltese cypriot slovenian moldovan georgian armenian
+    belarusian belarussian venezuelan cuban chilean peruvian bolivian ecuadorian uruguayan
+    paraguayan nicaraguan honduran guatemalan salvadoran panamanian haitian dominican
+    jamaican nigerian kenyan ethiopian eritrean somali sudanese congolese ghanaian
+    senegalese malian cameroonian ugandan rwandan burundian tanzanian zimbabwean zambian
+    angolan mozambican libyan yemeni omani emirati qatari kuwaiti bahraini azerbaijani
+    kazakh uzbek turkmen tajik kyrgyz mongolian tibetan uyghur uighur burmese myanmar thai
+    vietnamese cambodian laotian malaysian indonesian filipino singaporean taiwanese
+    bangladeshi nepali nepalese sri lankan maldivian bhutanese macedonian bosnian
+    montenegrin kosovar new zealander baluch balochi ahwazi rohingya hong kong""")
 
 # Capitalised words that start sentences or name places/things, never people.
 STOP_WORDS = word_set("""the a an in on at for by to from with and but or as it its this that these those he she

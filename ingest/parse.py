@@ -104,7 +104,7 @@ _PASSIVE_AGENT = re.compile(
 )
 # "The senator said", "Opening the session, the chair said", "It added:"
 _DESCRIBED_SUBJECT = re.compile(
-    r"([^.;:!?“”\"]{0,80},\s*)?([Ii]t|[Tt]he\s+(?:[a-z\-]+\s+){0,2}?([a-z\-]{3,}))\s+"
+    r"([^.;:!?“”\"]{0,80},\s*)?([Ii]t|[Tt]he\s+(?:[\w\-’']+\s+){0,3}?([a-z\-]{3,}))\s+"
     r"(?:also\s+|then\s+|later\s+|further\s+)?(?i:"
     + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
     + r")\b"
@@ -571,10 +571,8 @@ class _Parser:
         if agent is not None:
             self.how = "passive-agent"
             return agent
-        found = self.described_subject(start, end, ctx)
-        if found is not None:
-            self.how = "role-noun"
-        return found
+        self.how = "role-noun"
+        return self.described_subject(start, end, ctx)
 
     def _own_subject(
         self, start: int, verb_start: int, pronoun: str, mentions: list[Mention], ctx: _Context
@@ -664,6 +662,12 @@ class _Parser:
         for entry in ctx.recent[:4]:
             if any(noun.search(fold(v).lower()) for v in [*entry.forms, *entry.descriptions]):
                 return entry
+        if is_role_word(match.group(3)) and ctx.recent and ctx.recent[0].kind == "person":
+            # "The opposition’s leader said": an office nobody here was described by yet
+            # is the person the post is about
+            self.how = "role-noun-recent"
+            ctx.recent[0].add_description(match.group(2).removeprefix("The ").removeprefix("the "))
+            return ctx.recent[0]
         return None
 
     def _describe(self, entry: _Entry, mention: Mention, verb_start: int) -> None:

@@ -243,3 +243,23 @@ def test_page_cut_before_the_name_gives_an_opening_pronoun_to_the_next_speaker()
         "„Our silence is not surrender,“ Ilse Varnholt, who lives in exile, added.\n"
     )
     assert {s for _, _, s in _statements(text)} == {"Ilse Varnholt"}
+
+
+def test_an_office_not_yet_described_goes_to_the_person_the_post_is_about():
+    text = (
+        "Exile Leader Speaks\n\nMarta Ilves spoke to the radio on Friday about the vote.\n\n"
+        "The Norland opposition’s leader said she is ready to lead the protests next year.\n"
+    )
+    assert _statements(text)[-1] == (
+        "indirect",
+        "The Norland opposition’s leader said she is ready to lead the protests next year.",
+        "Marta Ilves",
+    )
+
+
+def test_a_nationality_before_a_noun_is_not_a_speaker():
+    text = (
+        "March in the Capital\n\n„We stay,“ Ana Lukic told the radio.\n\n"
+        "The Belarusian opposition gathered later. „We march again,“ she said.\n"
+    )
+    assert {s for _, _, s in _statements(text)} == {"Ana Lukic"}
