@@ -22,6 +22,7 @@ RULE_CONFIDENCE = {
     "named-before": 0.5,  # a name opens the sentence, no reporting verb
     "recent-speaker": 0.4,  # nothing in the paragraph: the last speaker of the post
     "sentence-subject": 0.75,  # a partial quote inside a reported sentence of X
+    "joint": 0.7,  # A and B said / released the following statement: one statement each
     "interviewer": 0.0,
     # reported speech
     "reported-verb": 0.8,  # X urged / demanded / said that ...

@@ -17,6 +17,7 @@ from ingest.names import (
     NATIONALITIES,
     ORG_WORDS,
     PARTICLES,
+    TITLES,
     Mention,
     find_anaphora,
     find_mentions,
@@ -92,6 +93,12 @@ _SPEECH_BY = re.compile(
     r"\b(?:speech|address|remarks|keynote|message|testimony|intervention|statement)\s+"
     r"(?:by|from)\s+",
     re.IGNORECASE,
+)
+# "X released the following statement": an act of speech whose content is not in the sentence
+_CONTENTLESS = re.compile(
+    r"\b(?:released|issued|published|put out|releases|issues) (?:the following|a|an|this|their|"
+    r"his|her|its) (?:joint |written |short |brief )?(?:statement|letter|message|declaration)"
+    r"(?![^.]*\b(?:that|saying|calling|urging|demanding|condemning|warning|asking)\b)"
 )
 # Quotes shorter than this inside a sentence do not stop it being reported speech.
 PARTIAL_QUOTE_WORDS = 4
@@ -219,6 +226,8 @@ class _Context:
     last_quote: _Entry | None = None
     # speaker of a quotation the previous paragraph left open (multi-paragraph quote)
     carried: _Entry | None = None
+    # entry key -> people who introduced the next quotation jointly with that speaker
+    partners: dict[str, list[_Entry]] = field(default_factory=dict)
 
     def touch(self, entry: _Entry | None) -> None:
         """Make ``entry`` the most recent speaker."""
@@ -260,6 +269,8 @@ class _Parser:
         self._raw: dict[Span, list[Mention]] = {}
         # name of the rule behind the last speaker found (set by the attribution methods)
         self.how = ""
+        # the subject mention and verb offset behind the last sentence_subject answer
+        self.subject: tuple[Mention, int] | None = None
 
     def sentences(self, start: int, end: int) -> list[Span]:
         """Sentences of ``text[start:end]``, cached (the walk asks for them repeatedly)."""
@@ -542,6 +553,7 @@ class _Parser:
         """
         mentions = self.mentions(*para)
         verbs = find_verbs(self.text, start, end)
+        self.subject = None
         for verb_start, _ in reversed(verbs) if nearest else verbs:
             found = subject_before(self.text, start, verb_start, mentions)
             if not found:
@@ -550,6 +562,7 @@ class _Parser:
                 entry = self.resolve(found.subject, ctx, create=True)
                 if entry:
                     self._describe(entry, found.subject, verb_start)
+                    self.subject = (found.subject, verb_start)
                     return entry
                 continue
             self.how = "pronoun"
@@ -748,6 +761,21 @@ class _Parser:
                 self.add(
                     post, index, event_key, "direct", quote.start, quote.end, speaker, rule=rule
                 )
+                joint = ctx.partners.get(speaker.key, []) if speaker else []
+                if rule not in ("colon-intro", "continued-paragraph", "same-paragraph"):
+                    joint = []
+                    ctx.partners = {}
+                for partner in joint:
+                    self.add(
+                        post,
+                        index,
+                        event_key,
+                        "direct",
+                        quote.start,
+                        quote.end,
+                        partner,
+                        rule="joint",
+                    )
                 carried = speaker if quote.close_at is None else None
             ctx.carried = carried
             chain = self.reported(post, index, event_key, para, pquotes, ctx, chain)
@@ -839,7 +867,7 @@ class _Parser:
         A heading names the speaker and a role; it does not end in a full stop after a
         reporting verb whose subject is the name.
         """
-        if not self.text[para[0] : para[1]].rstrip().endswith((".", "!", "?")):
+        if not self.text[para[0] : para[1]].rstrip().endswith((".", "!", "?", ":")):
             return False
         mentions = self.mentions(*para)
         return any(
@@ -1010,12 +1038,46 @@ class _Parser:
                 ctx.touch(entry)
             return entry
         entry = self.message_sender(start, para[1], para, ctx)
+        ctx.partners = {}
         if entry is None:
             entry = self.sentence_subject(start, para[1], para, ctx)
+            if entry is not None and self.subject is not None:
+                ctx.partners = {entry.key: self.partners(*self.subject, para, ctx)}
         if entry is None:
             entry = ctx.recent[0] if ctx.recent else None
         ctx.touch(entry)
         return entry
+
+    def partners(
+        self, subject: Mention, verb_start: int, para: Span, ctx: _Context
+    ) -> list[_Entry]:
+        """ "A (of X), chair of Y, and B, chair of Z, released a statement": the other people
+        joined to the subject by "and" before its verb, who speak jointly with it."""
+        if subject.kind != "person":
+            return []
+        found = []
+        for mention in self.mentions_in(subject.end, verb_start, para):
+            if mention.kind != "person" or not is_full_name(mention.name):
+                continue
+            before = self.text[max(subject.end, mention.start - 60) : mention.start]
+            # "A and B", or "A, role, and Senator B" / "A and her husband B"
+            titled_mention = bool(mention.role) and all(
+                _key_word(w) in TITLES for w in mention.role.split()
+            )
+            direct = (mention.start - subject.end <= 6 or titled_mention) and re.search(
+                r"\sand\s+$", before
+            )
+            titled = re.search(
+                r"(?:[,)]\s*|\s)and\s+((?:his|her)\s+\w+|(?:[A-Z][\w.\-]*\s+){1,2})\s*$", before
+            )
+            if titled and not titled.group(1).startswith(("his", "her")):
+                titled = all(_key_word(w) in TITLES for w in titled.group(1).split()) and titled
+            if not (direct or titled):
+                continue
+            entry = self.resolve(mention, ctx, create=True)
+            if entry is not None and entry.key != subject.name:
+                found.append(entry)
+        return found
 
     def _next_opens_quote(self, para: Span) -> bool:
         """The paragraph after ``para`` in the current post starts with a quotation mark."""
@@ -1105,7 +1167,12 @@ class _Parser:
             first = False
             if long_quote or _introduces_quote(sentence):
                 continue
+            if _CONTENTLESS.search(sentence):
+                continue  # "X issued a statement.": what was said comes elsewhere, if at all
             self.add(post, index, event_key, "indirect", s, e, speaker, rule=rule)
+            if rule == "reported-verb" and self.subject is not None:
+                for partner in self.partners(*self.subject, para, ctx):
+                    self.add(post, index, event_key, "indirect", s, e, partner, rule="joint")
         return chain
 
     def _give_quote(self, quote: Quote, speaker: _Entry) -> None:
@@ -1201,6 +1268,11 @@ class _Parser:
                 )
             )
         return found
+
+
+def _key_word(word: str) -> str:
+    """A word as the word lists hold it: lower case, without full stops."""
+    return word.strip(".,").lower()
 
 
 def _introduces_quote(sentence: str) -> bool:

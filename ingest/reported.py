@@ -52,6 +52,8 @@ _PHRASAL = re.compile(
     r"made reference|paid tribute|expressed (?:concern|anger|support)|raised the|"
     r"called for|called on|called out|in a (?:statement|message|letter)|"
     r"shed light on|sheds light on|drew attention to|draws attention to|drawing attention to|"
+    r"(?:released|issued|published|put out|releases|issues) (?:the following|a|an|this|their|"
+    r"his|her|its) (?:joint |written |short |brief )?(?:statement|letter|message|declaration)|"
     r"(?:found|finds|find|showed|shows|show|concluded|concludes) that)\b"
 )
 PRONOUNS = {"he": "person", "she": "person", "they": "group", "his": "person", "her": "person"}
@@ -206,7 +208,7 @@ def subject_before(
         if not _gap_is_ignorable(gap):
             continue
         prefix = text[sentence_start : mention.start]
-        if mention.kind == "organization" and (delegate := _DELEGATE.search(prefix)):
+        if delegate := _DELEGATE.search(prefix):
             prefix = prefix[: delegate.start()]
         # "A reminded them that, last year, B had described": B heads the "that" clause
         clause = re.split(r"\bthat\b", prefix)[-1]
@@ -249,6 +251,9 @@ def prefix_ok(prefix: str) -> bool:
         return True
     if re.fullmatch(r"(?:the|a|an)\s*", stripped, re.IGNORECASE):
         return True
+    # "scientists from A, B and": the name ends a list, it does not head the subject
+    if re.search(r",[^,]*\b(?:and|or)$", stripped):
+        return False
     if _INTRO.match(prefix.strip() + (" " if not prefix.strip().endswith(",") else "")):
         return True
     if (

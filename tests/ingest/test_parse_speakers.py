@@ -263,3 +263,28 @@ def test_a_nationality_before_a_noun_is_not_a_speaker():
         "The Belarusian opposition gathered later. „We march again,“ she said.\n"
     )
     assert {s for _, _, s in _statements(text)} == {"Ana Lukic"}
+
+
+def test_joint_statement_gives_one_statement_per_speaker():
+    text = (
+        "Statement on the Harbour Report\n\nPORTWICK – Today, Councillor Ana Ruiz (Ward 4), "
+        "chair of the harbour committee and Councillor Tomas Bell (Ward 9), chair of the budget "
+        "committee, released the following statement:\n\n"
+        "“The report shows the harbour needs a new plan now.”\n"
+    )
+    found = [(k, t, s) for k, t, s in _statements(text) if k == "direct"]
+    assert sorted(s for _, _, s in found) == ["Ana Ruiz", "Tomas Bell"]
+    assert {t for _, t, _ in found} == {"The report shows the harbour needs a new plan now."}
+
+
+def test_statement_released_without_its_content_is_not_reported_speech():
+    text = "Harbour News\n\nOn Monday the Harbour Families Union issued a statement.\n"
+    assert _statements(text) == []
+
+
+def test_a_country_in_a_list_of_origins_is_not_the_subject():
+    text = (
+        "Appeal\n\nNine scientists from Norland, Velmaria and Ostrava wrote a letter urging "
+        "the council to act.\n"
+    )
+    assert "Ostrava" not in {s for _, _, s in _statements(text)}
