@@ -36,7 +36,9 @@ from ingest.text import fold
 _DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i", "ish")
 
 
-_TOKEN = r"(?:[A-ZÀ-ÖØ-Þ][\w’'\-]*\.?|(?:al|el|bin|ibn|abu|ad|ar|as)-[A-ZÀ-Þ][\w’'\-]*)"
+_TOKEN = (
+    r"(?:(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-Þ][\w’'\-]*\.?|(?:al|el|bin|ibn|abu|ad|ar|as)-[A-ZÀ-Þ][\w’'\-]*)"
+)
 _PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|la|le|of|for|bin|ibn)"
 _RUN = re.compile(rf"{_TOKEN}(?:[ \u00a0]+(?:(?:{_PARTICLE}|and|&)[ \u00a0]+)?{_TOKEN})*")
 _JOINER = re.compile(r"[ \u00a0]+(?:and|&)[ \u00a0]+")
@@ -222,7 +224,10 @@ def _split_run(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cursor = start
     for match in re.finditer(r"\S+", text[start:end]):
         token = match.group()
+        acronym = re.fullmatch(r"(?:[A-Z]\.){2,}", token)  # "U.S.", "U.N." end no sentence
         if token.endswith(".") and not _is_initial(token) and _key(token) not in TITLES:
+            if acronym:
+                continue
             stop = start + match.end() - 1
             pieces.append((cursor, stop))
             cursor = start + match.end()

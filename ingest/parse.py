@@ -94,6 +94,14 @@ _SPEECH_BY = re.compile(
     r"(?:by|from)\s+",
     re.IGNORECASE,
 )
+# "Statement of Senator X", "Remarks by the Minister": whose words the paragraphs below are
+_STATEMENT_OF = re.compile(
+    r"(?:Statement|Remarks|Message|Speech|Testimony|Address|Letter|Keynote)s?\s+(?:of|by|from)\s+"
+)
+# "6 April 2019", "April 6, 2019": a dateline before the first quotation mark
+_DATE_ONLY = re.compile(
+    r"(?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})[\s:–—-]*"
+)
 # "X released the following statement": an act of speech whose content is not in the sentence
 _CONTENTLESS = re.compile(
     r"\b(?:released|issued|published|put out|releases|issues) (?:the following|a|an|this|their|"
@@ -745,6 +753,8 @@ class _Parser:
                 ctx.carried = None
                 continue
             heading = self.heading_speaker(para, paras, pos, ctx, pquotes)
+            if heading is None and not pquotes:
+                heading = self.statement_of(para, ctx)
             if heading is not None:
                 ctx.heading = heading
                 ctx.touch(heading)
@@ -833,6 +843,8 @@ class _Parser:
         ptext = text[para[0] : para[1]]
         if pquotes or len(ptext) > 300 or ptext[0] in _QUOTE_START:
             return None
+        if ptext.rstrip().endswith(".") and word_count(ptext) > 15:
+            return None  # a sentence of narration, not a line naming a speaker
         following = [text[s:e] for s, e in paras[pos + 1 : pos + 4]]
         if not any(f[0] in _QUOTE_START for f in following[:3]):
             return None
@@ -860,6 +872,20 @@ class _Parser:
         if entry and prefix.strip():
             entry.add_description(prefix.strip())
         return entry
+
+    def statement_of(self, para: Span, ctx: _Context) -> _Entry | None:
+        """ "Statement of Senator X – 6 April, Harbour Rally": a title line naming whose
+        statement the next paragraphs give."""
+        ptext = self.text[para[0] : para[1]]
+        match = _STATEMENT_OF.search(ptext)
+        if not match or len(ptext) > 200 or ptext.rstrip().endswith("."):
+            return None
+        at = para[0] + match.end()
+        for mention in self.mentions_in(at, para[1], para):
+            if mention.start - at <= 15 and mention.kind in ("person", "organization"):
+                return self.resolve(mention, ctx, create=True)
+            break
+        return None
 
     def _is_reporting_sentence(self, mention: Mention, para: Span) -> bool:
         """ "X, the union's general secretary, told the crowd that ...": a sentence, not a heading.
@@ -905,7 +931,11 @@ class _Parser:
         before = self.before_attribution(quote, para, ctx)
         if before is not None:
             return before, self.how or "said-before"
-        at_start = not lead.strip() or (quote.stray_close and quote.start == para[0])
+        at_start = (
+            not lead.strip()
+            or _DATE_ONLY.fullmatch(lead.strip())
+            or (quote.stray_close and quote.start == para[0])
+        )
         earlier = [q for q in self.speaker_of if para[0] <= q < quote.start]
         if earlier:
             return self.speaker_of[max(earlier)], "same-paragraph"

@@ -109,6 +109,8 @@ class Reporting:
 # "a regime denounced by the protesters": a passive verb reports nothing of its subject;
 # "spoke at the rally": an appearance, not speech with content
 _NOT_REPORTING_AFTER = re.compile(r"\s+by\b")
+_NAME_WORD_AFTER = re.compile(r" [A-Z][a-z]")
+_NAME_WORD_BEFORE = re.compile(r"[A-Z][\w.]* $")
 _SPEAK = re.compile(r"spe?a?ks?|spoke|speaking", re.IGNORECASE)
 _SPEAK_WHERE = re.compile(r"\s+(?:at|in|during|before|on|with)\b")
 
@@ -118,6 +120,11 @@ def _reports(text: str, start: int, end: int) -> bool:
     word = text[start:end]
     if _NOT_REPORTING_AFTER.match(text, end):
         return False
+    if word[0].isupper() and (
+        _NAME_WORD_AFTER.match(text, end)
+        or _NAME_WORD_BEFORE.search(text, max(0, start - 30), start)
+    ):
+        return False  # "the State Department", "Human Rights Watch Reports": part of a name
     return not (_SPEAK.fullmatch(word) and _SPEAK_WHERE.match(text, end))
 
 

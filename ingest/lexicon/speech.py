@@ -28,5 +28,5 @@ vowed vow vows promised promise promises cautioned caution challenged challenges
 reply replied replies replying answer answered answers
 concede conceded concedes retort retorted retorts decry decried decries slam slammed slams
 lambast lambasted blast blasted maintain maintained maintains contend contended contends
-allege alleged alleges spotlight spotlighted spotlights insisting warning stressing
+allege alleged alleges assure assured assures spotlight spotlighted spotlights insisting warning stressing
 """)

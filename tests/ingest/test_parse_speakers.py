@@ -288,3 +288,37 @@ def test_a_country_in_a_list_of_origins_is_not_the_subject():
         "the council to act.\n"
     )
     assert "Ostrava" not in {s for _, _, s in _statements(text)}
+
+
+def test_statement_of_title_line_names_the_speaker_of_the_dated_quote_below():
+    text = (
+        "Harbour Rally Statements\n\nStatement of Senator Ida Vollan – 6 April 2019, Harbour "
+        "Rally\n\nApril 6, 2019 “I want to thank the fishers for organising this rally.”\n"
+    )
+    assert _statements(text)[-1] == (
+        "direct",
+        "I want to thank the fishers for organising this rally.",
+        "Ida Vollan",
+    )
+
+
+def test_dotted_acronym_stays_inside_an_organisation_name():
+    text = (
+        "Appeal\n\nThe U.N. Harbour Commission on Thursday called on Norland to free the three "
+        "fishers.\n"
+    )
+    assert [s for _, _, s in _statements(text)] == ["U.N. Harbour Commission"]
+
+
+def test_capitalised_speech_verb_inside_a_name_is_not_a_verb():
+    text = "Appeal\n\nThe State Department of Norland on Monday urged the port to reopen.\n"
+    assert [s for _, _, s in _statements(text)] == ["State Department of Norland"]
+
+
+def test_according_to_sentence_before_a_quote_is_not_a_heading():
+    text = (
+        "March in Portwick\n\nAccording to Harbour Radio, an incident broke out when two "
+        "marchers carried the old flag of the republic to the square.\n\n"
+        '"The flag divides us," said Ola Berg.\n'
+    )
+    assert ("indirect", "Harbour Radio") in {(k, s) for k, _, s in _statements(text)}
