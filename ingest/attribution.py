@@ -3,6 +3,7 @@
 """
 
 import re
+from dataclasses import dataclass
 
 from ingest.layout import CONTINUES, DATE_ONLY, INTERVIEW, INTERVIEWER, QUOTE_START, STATEMENT_OF
 from ingest.names import Mention, is_full_name
@@ -85,44 +86,13 @@ class AttributionStage:
     def attribute(
         self, quote: Quote, para: Span, paras: list[Span], pos: int, ctx: Context
     ) -> tuple[Entry | None, str]:
-        """The speaker of one quoted passage, and the name of the rule that found it."""
-        text = self.text
-        if quote.continued:
-            return ctx.last_quote, "continued-paragraph"
-        lead = text[para[0] : quote.open_at] if quote.open_at is not None else ""
-        label = INTERVIEW.match(lead) if lead else None
-        if label:
-            if label.group(1).strip().lower() in INTERVIEWER:
-                return None, "interviewer"
-            entry = self.resolve_phrase(para[0], quote.open_at, para, ctx)
-            if entry:
-                return entry, "name-label"
-        self.how = ""
-        after = self.after_attribution(quote, para, paras, pos, ctx)
-        if after is not None:
-            return after, self.how or "said-after"
-        if ctx.carried is not None and quote.open_at == para[0]:
-            # the previous paragraph left its quotation open and this one opens a mark
-            # again: the same speaker's multi-paragraph quotation goes on
-            return ctx.carried, "continued-paragraph"
-        self.how = ""
-        before = self.before_attribution(quote, para, ctx)
-        if before is not None:
-            return before, self.how or "said-before"
-        at_start = (
-            not lead.strip()
-            or DATE_ONLY.fullmatch(lead.strip())
-            or (quote.stray_close and quote.start == para[0])
-        )
-        earlier = [q for q in self.speaker_of if para[0] <= q < quote.start]
-        if earlier:
-            return self.speaker_of[max(earlier)], "same-paragraph"
-        if at_start:
-            if ctx.intro:
-                return ctx.intro, "colon-intro"
-            if ctx.heading:
-                return ctx.heading, "heading"
-            return (ctx.recent[0], "recent-speaker") if ctx.recent else (None, "")
+        """The speaker of one quoted passage and the name of the rule that found it: the
+        first rule of ``ATTRIBUTION_RULES`` with an answer wins."""
+        site = QuoteSite(quote, para, paras, pos, ctx)
+        for _name, rule in ATTRIBUTION_RULES:
+            found = rule(self, site)
+            if found is not None:
+                return found
         return None, ""
 
     def after_attribution(
@@ -255,3 +225,118 @@ class AttributionStage:
             return False
         nxt = self.text[paras[pos + 1][0] : paras[pos + 1][1]].lstrip()
         return nxt[:1] in QUOTE_START
+
+
+@dataclass(frozen=True)
+class QuoteSite:
+    """One quoted passage and where it stands, as the attribution rules see it."""
+
+    quote: Quote
+    para: Span
+    paras: list[Span]
+    pos: int  # index of ``para`` in ``paras``
+    ctx: Context
+
+    def lead(self, text: str) -> str:
+        """The paragraph's text before the opening mark ("" when the piece opens it)."""
+        if self.quote.open_at is None:
+            return ""
+        return text[self.para[0] : self.quote.open_at]
+
+    def at_start(self, text: str) -> bool:
+        """Does the quote open its paragraph (after at most a dateline)?"""
+        lead = self.lead(text).strip()
+        quote = self.quote
+        return bool(
+            not lead
+            or DATE_ONLY.fullmatch(lead)
+            or (quote.stray_close and quote.start == self.para[0])
+        )
+
+
+Found = tuple[Entry | None, str] | None  # (speaker or None, rule name); None: no answer
+
+
+def continued_quote(parser, site: QuoteSite) -> Found:
+    """A piece continuing the quotation the previous paragraph left open."""
+    return (site.ctx.last_quote, "continued-paragraph") if site.quote.continued else None
+
+
+def name_label(parser, site: QuoteSite) -> Found:
+    """ "Q: “...”" never has the interviewee's words; "Ana Ruiz: “...”" has hers."""
+    lead = site.lead(parser.text)
+    label = INTERVIEW.match(lead) if lead else None
+    if not label:
+        return None
+    if label.group(1).strip().lower() in INTERVIEWER:
+        return None, "interviewer"
+    entry = parser.resolve_phrase(site.para[0], site.quote.open_at, site.para, site.ctx)
+    return (entry, "name-label") if entry else None
+
+
+def said_after(parser, site: QuoteSite) -> Found:
+    """ "“...,” said X" / "“...,” X added" / "“...,” according to X"."""
+    parser.how = ""
+    entry = parser.after_attribution(site.quote, site.para, site.paras, site.pos, site.ctx)
+    return (entry, parser.how or "said-after") if entry is not None else None
+
+
+def open_quote_goes_on(parser, site: QuoteSite) -> Found:
+    """The previous paragraph left its quotation open and this one opens a mark again: the
+    same speaker's multi-paragraph quotation goes on."""
+    ctx = site.ctx
+    if ctx.carried is not None and site.quote.open_at == site.para[0]:
+        return ctx.carried, "continued-paragraph"
+    return None
+
+
+def said_before(parser, site: QuoteSite) -> Found:
+    """ "X said: “...”", "X described it as “...”", "She said: “...”" in the same sentence
+    (or a reporting clause earlier in the paragraph)."""
+    parser.how = ""
+    entry = parser.before_attribution(site.quote, site.para, site.ctx)
+    return (entry, parser.how or "said-before") if entry is not None else None
+
+
+def same_paragraph(parser, site: QuoteSite) -> Found:
+    """A later quote of a paragraph goes to the speaker of the one before it."""
+    earlier = [q for q in parser.speaker_of if site.para[0] <= q < site.quote.start]
+    return (parser.speaker_of[max(earlier)], "same-paragraph") if earlier else None
+
+
+def colon_intro(parser, site: QuoteSite) -> Found:
+    """The previous paragraph ended "X said:"."""
+    if site.ctx.intro and site.at_start(parser.text):
+        return site.ctx.intro, "colon-intro"
+    return None
+
+
+def heading(parser, site: QuoteSite) -> Found:
+    """A line above the quoted paragraphs named their speaker."""
+    if site.ctx.heading and site.at_start(parser.text):
+        return site.ctx.heading, "heading"
+    return None
+
+
+def recent_speaker(parser, site: QuoteSite) -> Found:
+    """A paragraph that is all quotation, nothing else to go by: the post's last speaker."""
+    if not site.at_start(parser.text):
+        return None
+    recent = site.ctx.recent
+    return (recent[0], "recent-speaker") if recent else (None, "")
+
+
+# The attribution rules, in the order they are tried (dateparser-style: the first rule with
+# an answer wins, and its name stays on the statement). An answer may be "no speaker"
+# (an interviewer's question), which ends the search.
+ATTRIBUTION_RULES = (
+    ("continued-paragraph", continued_quote),
+    ("name-label", name_label),
+    ("said-after", said_after),
+    ("open-quote-goes-on", open_quote_goes_on),
+    ("said-before", said_before),
+    ("same-paragraph", same_paragraph),
+    ("colon-intro", colon_intro),
+    ("heading", heading),
+    ("recent-speaker", recent_speaker),
+)
