@@ -5,6 +5,7 @@ said", "the senator said", "A and B released a statement") and who a pronoun mea
 import re
 
 from ingest.layout import DESCRIBED_SUBJECT, KIN, MESSAGE_FROM, PASSIVE_AGENT, key_word
+from ingest.lexicon import GENERIC_GROUPS
 from ingest.names import TITLES, Mention, is_full_name, is_role_word
 from ingest.registry import Context, Entry
 from ingest.reported import find_verbs, prefix_ok, subject_before
@@ -142,6 +143,8 @@ class ClauseStage:
         if match.group(2).lower() == "it":
             groups = [e for e in ctx.recent[:2] if e.kind != "person"]
             return groups[0] if groups else None
+        if match.group(3).lower() in GENERIC_GROUPS:
+            return None  # "the protesters demanded": nobody in particular
         noun = re.compile(rf"\b{re.escape(match.group(3).lower())}\b")
         for entry in ctx.recent[:4]:
             if any(noun.search(fold(v).lower()) for v in [*entry.forms, *entry.descriptions]):

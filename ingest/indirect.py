@@ -14,6 +14,9 @@ from ingest.registry import Context, Entry
 from ingest.reported import opinion_intro, prefix_ok, trailing_attribution, trailing_offset
 from ingest.text import Span, word_count
 
+# "..., according to Harbour Police.": the source of a sentence named at its end
+_ACCORDING_AFTER = re.compile(r",\s*according to\s+(\S[^,]*?)[.”\"]*\s*$")
+
 
 class IndirectStage:
     """Finds reported speech; mixed into the parser of ``ingest.parse``."""
@@ -64,6 +67,11 @@ class IndirectStage:
                         if trailing.lower() in ("he", "she", "they")
                         else self.resolve_phrase(s + trailing_offset(sentence), e, para, ctx)
                     )
+            according = _ACCORDING_AFTER.search(sentence) if speaker is None else None
+            if according:
+                # "About 2,000 took part, according to the harbour police.": who gave it
+                rule = "according-to"
+                speaker = self.resolve_phrase(s + according.start(1), e, para, ctx)
             if speaker is None and chain is not None and not inside:
                 starts_other = self._starts_with_other_person(s, e, para, chain, ctx)
                 pronoun_start = re.match(r"(?:he|she|they)\b", sentence, re.IGNORECASE)

@@ -17,6 +17,7 @@ from ingest.lexicon import (
     DIRECTIONS,
     DOCUMENT_NOUNS,
     EVENT_WORDS,
+    GENERIC_GROUPS,
     GROUP_NOUNS,
     HONORIFICS,
     NATIONALITIES,
@@ -327,8 +328,8 @@ def _mention_from_run(text: str, start: int, end: int) -> Mention | None:
 # Case-sensitive on purpose: with IGNORECASE, [A-Z] would match every word and the
 # regex would try every position of every paragraph (it was most of the parse time).
 _GROUP = re.compile(
-    r"\b(?:(?:[Tt]he|[Aa] group of|[Dd]ozens of|[Mm]any|\d+)\s+){0,2}"
-    r"(?:(?:[A-Z][\w\-]*|prominent|cross-party|several|other)\s+)*"
+    r"\b(?:(?:[Tt]he|[Aa] group of|[Dd]ozens of|[Mm]any|\d+)[ \u00a0]+){0,2}"
+    r"(?:(?:[A-Z][\w\-]*|prominent|cross-party|several|other)[ \u00a0]+)*"
     r"\b(?i:" + "|".join(sorted(GROUP_NOUNS, key=len, reverse=True)) + r")\b",
 )
 
@@ -347,6 +348,8 @@ def _group_mentions(text: str, start: int, end: int) -> list[Mention]:
             and not re.match(r"(?i)the|a group|dozens|\d", surface)
         ):
             continue
+        if not modifiers and _key(head) in GENERIC_GROUPS:
+            continue  # "Speakers called for", "the protesters": nobody in particular
         name = " ".join([*modifiers, head]) if modifiers else head
         found.append(Mention(match.start(), match.end(), name, surface, "", "group"))
     return found

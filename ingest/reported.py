@@ -111,6 +111,11 @@ class Reporting:
 _NOT_REPORTING_AFTER = re.compile(r"\s+by\b")
 _NAME_WORD_AFTER = re.compile(r" [A-Z][a-z]")
 _NAME_WORD_BEFORE = re.compile(r"[A-Z][\w.]* $")
+_WELCOME = re.compile(r"welcome[sd]?|welcoming", re.IGNORECASE)
+_GUESTS = re.compile(
+    r"\s+(?:(?:the|all|our)\s+)?(?:guests|participants|delegates|audience|attendees|visitors|"
+    r"speakers|everyone|crowd)\b|\s+[A-Z]\w+(?:\s+[A-Z]\w+)*(?![\w’'])"
+)
 _SPEAK = re.compile(r"spe?a?ks?|spoke|speaking", re.IGNORECASE)
 _SPEAK_WHERE = re.compile(r"\s+(?:at|in|during|before|on|with)\b")
 
@@ -125,6 +130,8 @@ def _reports(text: str, start: int, end: int) -> bool:
         or _NAME_WORD_BEFORE.search(text, max(0, start - 30), start)
     ):
         return False  # "the State Department", "Human Rights Watch Reports": part of a name
+    if _WELCOME.fullmatch(word) and _GUESTS.match(text, end):
+        return False  # "welcomed the guests": a greeting, no content
     return not (_SPEAK.fullmatch(word) and _SPEAK_WHERE.match(text, end))
 
 

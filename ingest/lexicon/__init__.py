@@ -7,6 +7,7 @@ from ingest.lexicon.documents import DOCUMENT_NOUNS, OWNED_DOCUMENTS
 from ingest.lexicon.function_words import SMALL_WORDS, STOP_WORDS
 from ingest.lexicon.organisations import (
     EVENT_WORDS,
+    GENERIC_GROUPS,
     GROUP_NOUNS,
     ORG_ANAPHORS,
     ORG_WORDS,
@@ -22,6 +23,7 @@ __all__ = [
     "DIRECTIONS",
     "DOCUMENT_NOUNS",
     "EVENT_WORDS",
+    "GENERIC_GROUPS",
     "GROUP_NOUNS",
     "HONORIFICS",
     "NATIONALITIES",

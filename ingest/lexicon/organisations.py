@@ -16,6 +16,11 @@ GROUP_NOUNS = word_set("""mps meps lawmakers legislators parliamentarians senato
     demonstrators activists experts speakers participants members delegates dignitaries
     officials ministers leaders representatives politicians scholars jurists lawyers
     mayors supporters students families survivors witnesses signatories""")
+# Plural nouns that, with nothing naming them ("Speakers called for", "the protesters"),
+# name nobody in particular: such statements have no speaker.
+GENERIC_GROUPS = GROUP_NOUNS & word_set("""speakers participants protesters demonstrators
+    activists delegates supporters students families survivors witnesses members officials
+    experts leaders representatives""")
 
 # Lower-case nouns that refer back to an organisation named earlier ("the coalition said").
 ORG_ANAPHORS = word_set("""coalition network union commission council committee company firm
