@@ -155,6 +155,12 @@ class ClauseStage:
             self.how = "role-noun-recent"
             ctx.recent[0].add_description(match.group(2).removeprefix("The ").removeprefix("the "))
             return ctx.recent[0]
+        if is_role_word(match.group(3)) and not ctx.recent:
+            named_before = any(self._post_start <= m.start < start for m in self.registry.known)
+            if not named_before:
+                # a page cut before the name: "the party leader announced ..." opens it
+                self.how = "role-noun-recent"
+                return self._first_speaker_after(start, ctx)
         return None
 
     def _describe(self, entry: Entry, mention: Mention, verb_start: int) -> None:

@@ -322,3 +322,12 @@ def test_according_to_sentence_before_a_quote_is_not_a_heading():
         '"The flag divides us," said Ola Berg.\n'
     )
     assert ("indirect", "Harbour Radio") in {(k, s) for k, _, s in _statements(text)}
+
+
+def test_page_cut_before_the_name_gives_an_opening_role_noun_to_the_next_speaker():
+    text = (
+        "Second Day of the Harbour Congress\n\nDuring her opening remarks at the congress, the "
+        "Norland opposition leader announced talks on the fishers’ pensions. Ms. Ilves called "
+        "for unity.\n"
+    )
+    assert {s for _, _, s in _statements(text)} == {"Ilves"}
