@@ -33,6 +33,7 @@ RULE_CONFIDENCE = {
     "role-noun-recent": 0.5,  # the party's leader said ... (no one so described: the recent person)
     "opinion-intro": 0.8,  # in X's view, ...
     "said-after-sentence": 0.75,  # ..., X said.
+    "according-to-after": 0.6,  # ..., according to X. (X may be only the source of a figure)
     "reported-chain": 0.45,  # a further sentence of the same speaker's report
 }
 

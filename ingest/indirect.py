@@ -70,7 +70,7 @@ class IndirectStage:
             according = _ACCORDING_AFTER.search(sentence) if speaker is None else None
             if according:
                 # "About 2,000 took part, according to the harbour police.": who gave it
-                rule = "according-to"
+                rule = "according-to-after"
                 speaker = self.resolve_phrase(s + according.start(1), e, para, ctx)
             if speaker is None and chain is not None and not inside:
                 starts_other = self._starts_with_other_person(s, e, para, chain, ctx)
