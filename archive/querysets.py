@@ -1,7 +1,5 @@
 """Reads on the archive's tables: every list and search page is built from these."""
 
-import unicodedata
-
 from django.contrib.postgres.lookups import Unaccent
 from django.contrib.postgres.search import (
     SearchHeadline,
@@ -15,11 +13,9 @@ from django.db.models import Case, Count, F, Func, OuterRef, Q, Subquery, TextFi
 from django.db.models.functions import Coalesce, Collate, ExtractYear, Left, Length, Upper
 from django.db.models.lookups import LessThanOrEqual
 
-
-def fold(text: str) -> str:
-    """Lower-case and strip accents, the way alias lookup forms are stored."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
+# The one accent and case fold of the alias lookup contract, shared with ingest (a pure
+# leaf module: it imports nothing of the project); "Søren" and "soren" are one form.
+from ingest.text import fold
 
 
 def _count_of(related: models.QuerySet, field: str = "pk", *, distinct: bool = False) -> Coalesce:
@@ -146,7 +142,7 @@ class SpeakerQuerySet(models.QuerySet):
         """Speakers whose name or any alias looks like ``q`` (trigram + unaccent), best first."""
         from archive.models import SpeakerAlias
 
-        folded = fold(q).replace("\x00", "")  # PostgreSQL text cannot hold NUL
+        folded = fold(q).strip().replace("\x00", "")  # PostgreSQL text cannot hold NUL
         best = (
             SpeakerAlias.objects.filter(speaker=OuterRef("pk"))
             .annotate(similarity=TrigramWordSimilarity(folded, "normalized"))

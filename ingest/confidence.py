@@ -22,16 +22,19 @@ RULE_CONFIDENCE = {
     "named-before": 0.5,  # a name opens the sentence, no reporting verb
     "recent-speaker": 0.4,  # nothing in the paragraph: the last speaker of the post
     "sentence-subject": 0.75,  # a partial quote inside a reported sentence of X
+    "joint": 0.7,  # A and B said / released the following statement: one statement each
     "interviewer": 0.0,
     # reported speech
     "reported-verb": 0.8,  # X urged / demanded / said that ...
     "reported-pronoun": 0.75,  # she warned that ...
-    "relative-clause": 0.6,  # X, who said that ...
+    "relative-clause": 0.55,  # X, who said that ...
     "passive-agent": 0.7,  # a motion, proposed by X, asked ...
     "role-noun": 0.65,  # the senator said ... (the recent speaker with that role)
+    "role-noun-recent": 0.5,  # the party's leader said ... (no one so described: the recent person)
     "opinion-intro": 0.8,  # in X's view, ...
     "said-after-sentence": 0.75,  # ..., X said.
-    "reported-chain": 0.55,  # a further sentence of the same speaker's report
+    "according-to-after": 0.6,  # ..., according to X. (X may be only the source of a figure)
+    "reported-chain": 0.45,  # a further sentence of the same speaker's report
 }
 
 

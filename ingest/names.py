@@ -13,87 +13,33 @@ from itertools import pairwise
 
 from rapidfuzz import fuzz
 
-from ingest.text import fold, word_set
-
-# Honorifics and post-nominals that are never part of a canonical name.
-TITLES = word_set("""mr mrs ms miss mx dr prof professor sir dame lord lady baroness baron madam madame mme
-    senator sen rep representative congressman congresswoman mp mep qc kc hon honorable
-    honourable ambassador president judge justice pastor rev reverend gov governor general gen
-    ayatollah imam sheikh mullah cleric minister mayor chancellor former ex late
-    cllr councillor councilor alderman alderwoman""")
-
-# Capitalised words that describe a role, an office or an institution, not a person's name.
-ROLE_WORDS = word_set("""former ex vice deputy acting president president-elect prime minister foreign interior
-    secretary state ambassador senator senators congressman congresswoman representative
-    judge chief justice director chair chairman chairwoman co-chair head mayor lawyer attorney
-    barrister solicitor professor prof speaker spokesman spokeswoman spokesperson leader
-    member members councillor councilor governor pastor commissioner rapporteur special
-    general expert independent chancellor founder activist author journalist writer editor
-    reporter lord lady baroness baron sir dame dr mr mrs ms miss madam madame mme renowned
-    distinguished political prisoner treasury homeland security defense defence affairs
-    assistant military supreme ayatollah imam sheikh cleric conservative human rights civil
-    liberty office commission council committee parliament congress senate house commons
-    department ministry court association organization organisation party union nations
-    united states republic government international global national federal public liaison
-    white european world bar centre center institute foundation league
-    opposition intelligence assembly experts moderator host anchor officer official officials
-    delegation envoy consul mp mep mps meps qc kc hon honorable honourable rev reverend
-    gov gen sen rep auditor prosecutor attorney-general secretary-general high representative
-    emeritus dean rector captain colonel major lieutenant sergeant admiral marshal pope king
-    queen prince princess emir sultan cardinal bishop rabbi father mother sister brother
-    chief-justice ceo cfo founder cllr alderman alderwoman delegate""")
-
-NATIONALITIES = word_set("""iranian italian british canadian belgian french american colombian columbian norwegian
-    palestinian algerian swiss greek german spanish albanian syrian iraqi scottish english
-    irish welsh dutch swedish danish finnish polish romanian austrian australian indian
-    pakistani israeli saudi egyptian turkish russian chinese japanese korean mexican brazilian
-    argentine argentinian european arab lebanese jordanian moroccan tunisian afghan kurdish
-    portuguese czech slovak hungarian bulgarian croatian serbian ukrainian lithuanian latvian
-    estonian icelandic luxembourgish maltese cypriot slovenian moldovan georgian armenian""")
-
-# Capitalised words that start sentences or name places/things, never people.
-STOP_WORDS = word_set("""the a an in on at for by to from with and but or as it its this that these those he she
-    they we i you his her their our my your also finally then however meanwhile moreover
-    yes no not when while after before during since until if although because so thus
-    there here what who why how where which today yesterday tomorrow last next
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday
-    western eastern northern southern west east north south middle africa asia europe
-    america according dear fellow ladies gentlemen q a said says""")
-
-DIRECTIONS = word_set("north south east west northern southern eastern western central")
-
-# Nouns that name an event or a happening; a capitalised run holding one names no person
-# ("Free Expression Summit", "Harvest Rally", "Spring Massacre Commemoration").
-EVENT_WORDS = word_set("""summit conference rally gathering forum session meeting congress convention
-    symposium seminar webinar festival ceremony vigil march protest campaign massacre war
-    revolution uprising election elections anniversary day week prize award awards""")
+from ingest.lexicon import (
+    DIRECTIONS,
+    DOCUMENT_NOUNS,
+    EVENT_WORDS,
+    GENERIC_GROUPS,
+    GROUP_NOUNS,
+    HONORIFICS,
+    NATIONALITIES,
+    ORG_ANAPHORS,
+    ORG_WORDS,
+    OWNED_DOCUMENTS,
+    PARTICLES,
+    POST_NOMINALS,
+    POSTING_WORDS,
+    ROLE_WORDS,
+    STOP_WORDS,
+    TITLES,
+)
+from ingest.text import fold
 
 # Endings that turn a place name into its demonym: Syria+n, Canada+ian, Japan+ese, Israel+i.
 _DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i", "ish")
 
-ORG_WORDS = word_set("""international department ministry council committee organization organisation
-    observatory secretariat academy hospital museum
-    association party union nations office commission court agency times post telegraph
-    guardian news press daily watch foundation institute center centre network radio
-    television tv bbc cnn reuters amnesty parliament congress senate government league
-    alliance coalition federation society group bank fund university college church
-    campaign movement forum company corporation inc ltd journal magazine newspaper
-    gazette herald tribune observer independent network coalition holdings group trust
-    authority board agency panel caucus chamber embassy consulate""")
 
-GROUP_NOUNS = word_set("""mps meps lawmakers legislators parliamentarians senators laureates protesters
-    demonstrators activists experts speakers participants members delegates dignitaries
-    officials ministers leaders representatives politicians scholars jurists lawyers
-    mayors supporters students families survivors witnesses signatories""")
-
-_HONORIFICS = word_set("mr mrs ms miss mx dr madam madame mme the a an")
-
-POST_NOMINALS = word_set("qc kc mp mep obe cbe mbe kbe phd jr sr esq")
-
-PARTICLES = word_set("de da del della di du van von der den la le of for bin ibn al el")
-
-_TOKEN = r"(?:[A-ZÀ-ÖØ-Þ][\w’'\-]*\.?|(?:al|el|bin|ibn|abu|ad|ar|as)-[A-ZÀ-Þ][\w’'\-]*)"
+_TOKEN = (
+    r"(?:(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-Þ][\w’'\-]*\.?|(?:al|el|bin|ibn|abu|ad|ar|as)-[A-ZÀ-Þ][\w’'\-]*)"
+)
 _PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|la|le|of|for|bin|ibn)"
 _RUN = re.compile(rf"{_TOKEN}(?:[ \u00a0]+(?:(?:{_PARTICLE}|and|&)[ \u00a0]+)?{_TOKEN})*")
 _JOINER = re.compile(r"[ \u00a0]+(?:and|&)[ \u00a0]+")
@@ -279,7 +225,10 @@ def _split_run(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cursor = start
     for match in re.finditer(r"\S+", text[start:end]):
         token = match.group()
+        acronym = re.fullmatch(r"(?:[A-Z]\.){2,}", token)  # "U.S.", "U.N." end no sentence
         if token.endswith(".") and not _is_initial(token) and _key(token) not in TITLES:
+            if acronym:
+                continue
             stop = start + match.end() - 1
             pieces.append((cursor, stop))
             cursor = start + match.end()
@@ -367,7 +316,7 @@ def _mention_from_run(text: str, start: int, end: int) -> Mention | None:
     name = strip_titles(_POSSESSIVE.sub("", text[name_tokens[0][0] : e]).rstrip(".,"))
     if not name or not any(c.isalpha() for c in name):
         return None
-    role_words = [t[2] for t in tokens[: last_role + 1] if _key(t[2]) not in _HONORIFICS]
+    role_words = [t[2] for t in tokens[: last_role + 1] if _key(t[2]) not in HONORIFICS]
     role = " ".join(role_words)
     kind = "organization" if any(_key(t[2]) in ORG_WORDS for t in name_tokens) else "person"
     if kind == "organization" and first > 0 and _key(tokens[first - 1][2]) == "the":
@@ -379,8 +328,8 @@ def _mention_from_run(text: str, start: int, end: int) -> Mention | None:
 # Case-sensitive on purpose: with IGNORECASE, [A-Z] would match every word and the
 # regex would try every position of every paragraph (it was most of the parse time).
 _GROUP = re.compile(
-    r"\b(?:(?:[Tt]he|[Aa] group of|[Dd]ozens of|[Mm]any|\d+)\s+){0,2}"
-    r"(?:(?:[A-Z][\w\-]*|prominent|cross-party|several|other)\s+)*"
+    r"\b(?:(?:[Tt]he|[Aa] group of|[Dd]ozens of|[Mm]any|\d+)[ \u00a0]+){0,2}"
+    r"(?:(?:[A-Z][\w\-]*|prominent|cross-party|several|other)[ \u00a0]+)*"
     r"\b(?i:" + "|".join(sorted(GROUP_NOUNS, key=len, reverse=True)) + r")\b",
 )
 
@@ -399,6 +348,8 @@ def _group_mentions(text: str, start: int, end: int) -> list[Mention]:
             and not re.match(r"(?i)the|a group|dozens|\d", surface)
         ):
             continue
+        if not modifiers and _key(head) in GENERIC_GROUPS:
+            continue  # "Speakers called for", "the protesters": nobody in particular
         name = " ".join([*modifiers, head]) if modifiers else head
         found.append(Mention(match.start(), match.end(), name, surface, "", "group"))
     return found
@@ -452,8 +403,6 @@ def _joined_runs(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return found
 
 
-# A mission abroad is named by its city: "the Norvic Embassy in Ottawa".
-_POSTING_WORDS = word_set("embassy consulate consulate-general mission delegation legation")
 _POSTING_PLACE = re.compile(
     r"[ \u00a0]+in[ \u00a0]+([A-ZÀ-Þ][\w’'\-]*(?:[ \u00a0]+[A-ZÀ-Þ][\w’'\-]*)?)"
 )
@@ -461,7 +410,7 @@ _POSTING_PLACE = re.compile(
 
 def _with_posting(text: str, mention: Mention, end: int) -> Mention:
     """Extend an embassy's or consulate's name with the city it sits in."""
-    if mention.kind != "organization" or _key(mention.name.split()[-1]) not in _POSTING_WORDS:
+    if mention.kind != "organization" or _key(mention.name.split()[-1]) not in POSTING_WORDS:
         return mention
     match = _POSTING_PLACE.match(text, mention.end, end)
     if not match or any(_key(w) in STOP_WORDS for w in match.group(1).split()):
@@ -503,13 +452,6 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     return sorted(found, key=lambda m: m.start)
 
 
-# Lower-case nouns that refer back to an organisation named earlier ("the coalition said").
-ORG_ANAPHORS = word_set("""coalition network union commission council committee company firm
-    ministry government party organisation organization association federation agency
-    alliance campaign charity foundation institute panel board authority operator society
-    university observatory secretariat""")
-# Documents whose author is named where the document was first mentioned ("the report").
-DOCUMENT_NOUNS = word_set("report statement letter study survey declaration resolution")
 _ANAPHOR = re.compile(
     r"\b[Tt]he\s+(?:(?:new|annual|latest|final|joint|full|written|short|recent)\s+)?("
     + "|".join(sorted(ORG_ANAPHORS | DOCUMENT_NOUNS, key=len, reverse=True))
@@ -524,8 +466,6 @@ _ANAPHOR = re.compile(
 
 # What follows a possessive: a document ("’s annual report") keeps the owner as its author.
 _OWNED_WORDS = re.compile(r"(?:’s|'s|’|')\s+((?:[\w\-]+[ \u00a0]*){1,3})")
-OWNED_DOCUMENTS = word_set("""statement statements letter message report article website post tweet
-    column editorial book resolution declaration study survey findings release""")
 
 
 def find_anaphora(text: str, start: int = 0, end: int | None = None) -> list[Mention]:

@@ -9,7 +9,8 @@ closes. Spans are the text inside the marks, without the marks.
 import re
 from dataclasses import dataclass
 
-from ingest.text import Span, trim, word_count, word_set
+from ingest.lexicon import SMALL_WORDS
+from ingest.text import Span, trim, word_count
 
 # Words right before a quotation that make it a title or a name, not speech.
 _TITLE_CUE = re.compile(
@@ -19,7 +20,6 @@ _TITLE_CUE = re.compile(
     r"shouted|banner|sign|placards?|the|annual|its|their|his|her|our)\W*$",
     re.IGNORECASE,
 )
-_SMALL_WORDS = word_set("a an and as at but by for from in of on or the to with be it its")
 
 
 @dataclass(frozen=True)
@@ -178,7 +178,7 @@ def is_title_or_name(text: str, quote: Quote) -> bool:
     words = re.findall(r"[\w’'\-]+", inner)
     if not words:
         return True
-    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    content = [w for w in words if w.lower() not in SMALL_WORDS]
     capitalised = [w for w in content if w[0].isupper() or w[0].isdigit()]
     title_case = content and len(capitalised) == len(content)
     ends_sentence = inner.rstrip('”"’').endswith((".", "!", "?", "…"))

@@ -8,38 +8,8 @@ argued, urged, wrote...: "Rama Yade demanded an international investigation ..."
 import re
 from dataclasses import dataclass
 
+from ingest.lexicon import REPORTING_VERBS
 from ingest.names import Mention
-from ingest.text import word_set
-
-_VERB_STEMS = word_set("""
-say said says saying tell told tells telling add added adds adding state stated states stating
-write wrote writes writing declare declared declares argue argued argues arguing stress stressed
-stresses emphasize emphasized emphasizes emphasise emphasised emphasises emphasizing
-emphasising urge urged urges urging demand demanded demands call called calls calling note noted
-notes recall recalled recalls remind reminded reminds point pointed points highlight
-highlighted highlights warn warned warns insist insisted insists ask asked asks announce
-announced announces condemn condemned condemns criticize criticized criticizes criticise
-criticised criticises praise praised praises describe described describes question questioned
-recommend recommended recommends encourage encouraged encourages denounce denounced denounces
-reiterate reiterated reiterates express expressed expresses recount recounted recounts
-conclude concluded concludes detail detailed details hail hailed hails regret regretted
-regrets speak spoke speaks refer referred refers continue continued continues remark remarked
-remarks observe observed acknowledge acknowledged admit admitted affirm affirmed assert
-asserted claim claimed claims confirm confirmed entreat entreated suggest suggested suggests
-propose proposed welcome welcomed pledge pledged endorse endorsed voice voiced explain explained
-explains reads read decreed decree declares noted believes believed believe thinks thought
-told testified testify complain complained appeal appealed reaffirm reaffirmed underline
-underlined underscored underscore lament lamented deplore deplored accuse accused accuses
-reject rejected rejects dismissed dismiss estimate estimates estimated echoed echo reported
-reports report revealed reveal reveals disclosed mention mentioned mentions predicted predict
-written urging outlined outlines thanked advise advised advises
-vowed vow vows promised promise promises cautioned caution challenged challenges challenge
-reply replied replies replying answer answered answers
-concede conceded concedes retort retorted retorts decry decried decries slam slammed slams
-lambast lambasted blast blasted maintain maintained maintains contend contended contends
-allege alleged alleges spotlight spotlighted spotlights insisting warning stressing
-""")
-REPORTING_VERBS = _VERB_STEMS
 
 _VERB_RE = re.compile(
     r"\b(" + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True)) + r")\b", re.IGNORECASE
@@ -52,8 +22,11 @@ _PHRASAL = re.compile(
     r"made reference|paid tribute|expressed (?:concern|anger|support)|raised the|"
     r"called for|called on|called out|in a (?:statement|message|letter)|"
     r"shed light on|sheds light on|drew attention to|draws attention to|drawing attention to|"
+    r"(?:released|issued|published|put out|releases|issues) (?:the following|a|an|this|their|"
+    r"his|her|its) (?:joint |written |short |brief )?(?:statement|letter|message|declaration)|"
     r"(?:found|finds|find|showed|shows|show|concluded|concludes) that)\b"
 )
+
 PRONOUNS = {"he": "person", "she": "person", "they": "group", "his": "person", "her": "person"}
 _ADVERBS = re.compile(
     r"^(?:\s*(?:also|then|further|once again|again|strongly|repeatedly|has|have|had|recently|"
@@ -136,6 +109,13 @@ class Reporting:
 # "a regime denounced by the protesters": a passive verb reports nothing of its subject;
 # "spoke at the rally": an appearance, not speech with content
 _NOT_REPORTING_AFTER = re.compile(r"\s+by\b")
+_NAME_WORD_AFTER = re.compile(r" [A-Z][a-z]")
+_NAME_WORD_BEFORE = re.compile(r"[A-Z][\w.]* $")
+_WELCOME = re.compile(r"welcome[sd]?|welcoming", re.IGNORECASE)
+_GUESTS = re.compile(
+    r"\s+(?:(?:the|all|our)\s+)?(?:guests|participants|delegates|audience|attendees|visitors|"
+    r"speakers|everyone|crowd)\b|\s+[A-Z]\w+(?:\s+[A-Z]\w+)*(?![\w’'])"
+)
 _SPEAK = re.compile(r"spe?a?ks?|spoke|speaking", re.IGNORECASE)
 _SPEAK_WHERE = re.compile(r"\s+(?:at|in|during|before|on|with)\b")
 
@@ -145,6 +125,13 @@ def _reports(text: str, start: int, end: int) -> bool:
     word = text[start:end]
     if _NOT_REPORTING_AFTER.match(text, end):
         return False
+    if word[0].isupper() and (
+        _NAME_WORD_AFTER.match(text, end)
+        or _NAME_WORD_BEFORE.search(text, max(0, start - 30), start)
+    ):
+        return False  # "the State Department", "Human Rights Watch Reports": part of a name
+    if _WELCOME.fullmatch(word) and _GUESTS.match(text, end):
+        return False  # "welcomed the guests": a greeting, no content
     return not (_SPEAK.fullmatch(word) and _SPEAK_WHERE.match(text, end))
 
 
@@ -206,7 +193,7 @@ def subject_before(
         if not _gap_is_ignorable(gap):
             continue
         prefix = text[sentence_start : mention.start]
-        if mention.kind == "organization" and (delegate := _DELEGATE.search(prefix)):
+        if delegate := _DELEGATE.search(prefix):
             prefix = prefix[: delegate.start()]
         # "A reminded them that, last year, B had described": B heads the "that" clause
         clause = re.split(r"\bthat\b", prefix)[-1]
@@ -249,6 +236,9 @@ def prefix_ok(prefix: str) -> bool:
         return True
     if re.fullmatch(r"(?:the|a|an)\s*", stripped, re.IGNORECASE):
         return True
+    # "scientists from A, B and": the name ends a list, it does not head the subject
+    if re.search(r",[^,]*\b(?:and|or)$", stripped):
+        return False
     if _INTRO.match(prefix.strip() + (" " if not prefix.strip().endswith(",") else "")):
         return True
     if (

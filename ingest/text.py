@@ -7,6 +7,8 @@ the string it was given, so ``text[start:end]`` is always the exact passage.
 import re
 import unicodedata
 
+from ingest.lexicon import ABBREVIATIONS, word_set  # noqa: F401 (word_set: re-exported)
+
 Span = tuple[int, int]
 
 OPEN_DOUBLE = "“„«"
@@ -16,16 +18,6 @@ OPEN_SINGLE = "‘"
 CLOSE_SINGLE = "’"
 QUOTE_CHARS = OPEN_DOUBLE + CLOSE_DOUBLE + STRAIGHT_DOUBLE + OPEN_SINGLE + CLOSE_SINGLE
 
-
-def word_set(value: str) -> frozenset[str]:
-    """A set of the whitespace-separated words of ``value`` (keeps word lists readable)."""
-    return frozenset(value.split())
-
-
-# Abbreviations after which a full stop does not end a sentence (compared lower-cased).
-ABBREVIATIONS = word_set("""mr mrs ms dr prof sen rep gov gen col lt st jr sr hon rev mt ft vs etc no nos vol
-    jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k e.u e.g i.e a.m p.m
-    approx dept est inc ltd co corp""")
 
 _SENTENCE_END = re.compile(r"[.!?…]+[”’\"')\]]*(?=\s+[“‘\"'(\[]?[A-Z0-9À-Þ…])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")

@@ -15,7 +15,7 @@ from archive.models import (
     SpeakerAlias,
     Statement,
 )
-from archive.querysets import fold
+from ingest.text import fold
 
 _counter = itertools.count(1)
 

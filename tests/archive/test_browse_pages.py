@@ -8,6 +8,8 @@ from django.urls import reverse
 
 from archive.models import Article, Occurrence, ReviewStatus, Source
 from archive.views import browse
+from ingest.services import resolve_speaker
+from ingest.types import ParsedSpeaker
 from tests.factories import make_event, make_source, make_speaker, make_statement
 
 pytestmark = pytest.mark.django_db
@@ -167,6 +169,14 @@ def test_speaker_name_box_finds_misspelled_names(client, archive, typed):
 def test_speaker_name_box_matches_without_accents(client, archive):
     page = text_of(client.get(reverse("archive:speaker-list"), {"q": "ingrid betancur"}))
     assert "Íngrid Betancourt" in page
+
+
+@pytest.mark.parametrize("typed", ["Søren Łaski", "soren laski", "SØREN"])
+def test_speaker_name_box_finds_an_imported_name_with_letters_that_do_not_decompose(client, typed):
+    # ø and ł have no accent to strip: ingest and the search box must fold them alike
+    resolve_speaker(ParsedSpeaker(key="s1", name="Søren Łaski"))
+    page = text_of(client.get(reverse("archive:speaker-list"), {"q": typed}))
+    assert "Søren Łaski" in page
 
 
 def test_speaker_name_box_says_so_when_nothing_matches(client, archive):

@@ -215,3 +215,30 @@ def test_name_run_into_the_next_word_is_split():
     text = "Testimonies\n\nJonas MarekRiver Trust founder: “The fish are gone from the bay.”\n"
     doc = parse_document(text)
     assert [s.name for s in doc.speakers] == ["Jonas Marek"]
+
+
+def test_generic_group_with_nothing_naming_it_is_no_speaker():
+    text = (
+        "Forum\n\nSpeakers called for an independent inquiry into the closures. "
+        "The protesters demanded the release of the fishers.\n"
+    )
+    assert [s for _, s in _indirect(text) if s is not None] == []
+
+
+def test_trailing_according_to_names_the_source_of_a_count():
+    text = "Count\n\nAbout 2,000 people took part, according to Harbour Police.\n"
+    assert _indirect(text) == [
+        ("About 2,000 people took part, according to Harbour Police.", "Harbour Police")
+    ]
+
+
+def test_welcoming_guests_is_a_greeting_not_reported_speech():
+    text = "Rally\n\nMayor Ilse Varnholt welcomed the guests and Senator Ida Vollan.\n"
+    assert _indirect(text) == []
+
+
+def test_welcoming_a_decision_is_a_stance_and_reported_speech():
+    text = (
+        "Rally\n\nThe Harbour Families Union welcomed the council’s decision to reopen the pier.\n"
+    )
+    assert [s for _, s in _indirect(text)] == ["Harbour Families Union"]

@@ -243,3 +243,91 @@ def test_page_cut_before_the_name_gives_an_opening_pronoun_to_the_next_speaker()
         "„Our silence is not surrender,“ Ilse Varnholt, who lives in exile, added.\n"
     )
     assert {s for _, _, s in _statements(text)} == {"Ilse Varnholt"}
+
+
+def test_an_office_not_yet_described_goes_to_the_person_the_post_is_about():
+    text = (
+        "Exile Leader Speaks\n\nMarta Ilves spoke to the radio on Friday about the vote.\n\n"
+        "The Norland opposition’s leader said she is ready to lead the protests next year.\n"
+    )
+    assert _statements(text)[-1] == (
+        "indirect",
+        "The Norland opposition’s leader said she is ready to lead the protests next year.",
+        "Marta Ilves",
+    )
+
+
+def test_a_nationality_before_a_noun_is_not_a_speaker():
+    text = (
+        "March in the Capital\n\n„We stay,“ Ana Lukic told the radio.\n\n"
+        "The Belarusian opposition gathered later. „We march again,“ she said.\n"
+    )
+    assert {s for _, _, s in _statements(text)} == {"Ana Lukic"}
+
+
+def test_joint_statement_gives_one_statement_per_speaker():
+    text = (
+        "Statement on the Harbour Report\n\nPORTWICK – Today, Councillor Ana Ruiz (Ward 4), "
+        "chair of the harbour committee and Councillor Tomas Bell (Ward 9), chair of the budget "
+        "committee, released the following statement:\n\n"
+        "“The report shows the harbour needs a new plan now.”\n"
+    )
+    found = [(k, t, s) for k, t, s in _statements(text) if k == "direct"]
+    assert sorted(s for _, _, s in found) == ["Ana Ruiz", "Tomas Bell"]
+    assert {t for _, t, _ in found} == {"The report shows the harbour needs a new plan now."}
+
+
+def test_statement_released_without_its_content_is_not_reported_speech():
+    text = "Harbour News\n\nOn Monday the Harbour Families Union issued a statement.\n"
+    assert _statements(text) == []
+
+
+def test_a_country_in_a_list_of_origins_is_not_the_subject():
+    text = (
+        "Appeal\n\nNine scientists from Norland, Velmaria and Ostrava wrote a letter urging "
+        "the council to act.\n"
+    )
+    assert "Ostrava" not in {s for _, _, s in _statements(text)}
+
+
+def test_statement_of_title_line_names_the_speaker_of_the_dated_quote_below():
+    text = (
+        "Harbour Rally Statements\n\nStatement of Senator Ida Vollan – 6 April 2019, Harbour "
+        "Rally\n\nApril 6, 2019 “I want to thank the fishers for organising this rally.”\n"
+    )
+    assert _statements(text)[-1] == (
+        "direct",
+        "I want to thank the fishers for organising this rally.",
+        "Ida Vollan",
+    )
+
+
+def test_dotted_acronym_stays_inside_an_organisation_name():
+    text = (
+        "Appeal\n\nThe U.N. Harbour Commission on Thursday called on Norland to free the three "
+        "fishers.\n"
+    )
+    assert [s for _, _, s in _statements(text)] == ["U.N. Harbour Commission"]
+
+
+def test_capitalised_speech_verb_inside_a_name_is_not_a_verb():
+    text = "Appeal\n\nThe State Department of Norland on Monday urged the port to reopen.\n"
+    assert [s for _, _, s in _statements(text)] == ["State Department of Norland"]
+
+
+def test_according_to_sentence_before_a_quote_is_not_a_heading():
+    text = (
+        "March in Portwick\n\nAccording to Harbour Radio, an incident broke out when two "
+        "marchers carried the old flag of the republic to the square.\n\n"
+        '"The flag divides us," said Ola Berg.\n'
+    )
+    assert ("indirect", "Harbour Radio") in {(k, s) for k, _, s in _statements(text)}
+
+
+def test_page_cut_before_the_name_gives_an_opening_role_noun_to_the_next_speaker():
+    text = (
+        "Second Day of the Harbour Congress\n\nDuring her opening remarks at the congress, the "
+        "Norland opposition leader announced talks on the fishers’ pensions. Ms. Ilves called "
+        "for unity.\n"
+    )
+    assert {s for _, _, s in _statements(text)} == {"Ilves"}

@@ -1,0 +1,42 @@
+"""Every word list the parser uses, each written once (in the spirit of nameparser's
+data-only ``config`` modules): import from here, derive subsets, never copy a list.
+"""
+
+from ingest.lexicon.abbreviations import ABBREVIATIONS
+from ingest.lexicon.documents import DOCUMENT_NOUNS, OWNED_DOCUMENTS
+from ingest.lexicon.function_words import SMALL_WORDS, STOP_WORDS
+from ingest.lexicon.organisations import (
+    EVENT_WORDS,
+    GENERIC_GROUPS,
+    GROUP_NOUNS,
+    ORG_ANAPHORS,
+    ORG_WORDS,
+    POSTING_WORDS,
+)
+from ingest.lexicon.people import HONORIFICS, PARTICLES, POST_NOMINALS, ROLE_WORDS, TITLES
+from ingest.lexicon.places import DIRECTIONS, NATIONALITIES
+from ingest.lexicon.speech import REPORTING_VERBS
+from ingest.lexicon.words import word_set
+
+__all__ = [
+    "ABBREVIATIONS",
+    "DIRECTIONS",
+    "DOCUMENT_NOUNS",
+    "EVENT_WORDS",
+    "GENERIC_GROUPS",
+    "GROUP_NOUNS",
+    "HONORIFICS",
+    "NATIONALITIES",
+    "ORG_ANAPHORS",
+    "ORG_WORDS",
+    "OWNED_DOCUMENTS",
+    "PARTICLES",
+    "POSTING_WORDS",
+    "POST_NOMINALS",
+    "REPORTING_VERBS",
+    "ROLE_WORDS",
+    "SMALL_WORDS",
+    "STOP_WORDS",
+    "TITLES",
+    "word_set",
+]
