@@ -133,7 +133,7 @@ def _changes(model_name: str, rows: list) -> list[Change]:
                 obj_id=row.pgh_obj_id,
                 label=row.pgh_label,
                 at=row.pgh_created_at,
-                changes={k: v for k, v in diff.items() if k not in QUIET_FIELDS} or diff,
+                changes={k: v for k, v in diff.items() if k not in QUIET_FIELDS},
                 context=context,
                 run=context.get("ingest_run"),
             )
@@ -217,9 +217,8 @@ def corrections_line(statement_id: int) -> list[tuple[str, datetime]]:
         if action in REVIEW_ACTIONS:
             continue
         changed = [f for f in PUBLIC_FIELDS if row[f] != row[f"was_{f}"]]
-        label = ACTIONS.get(action) or (FIELD_LABELS[changed[0]] if changed else "")
-        if label:
-            latest[label] = row["pgh_created_at"]
+        if changed:  # an action that changed nothing public is no correction
+            latest[ACTIONS.get(action) or FIELD_LABELS[changed[0]]] = row["pgh_created_at"]
     passage = (
         OccurrenceHistory.objects.filter(
             statement_id=statement_id,
