@@ -259,7 +259,15 @@ def write_parsed(
     warnings = list(parsed.warnings)
     curated = CuratedPassages(previous, source.text) if previous else None
     known_events = curated_events(previous) if previous else []
-    events = {e.key: resolve_event(e, known=known_events) for e in parsed.events}
+    # A post found again (same headline) keeps the curated event an editor linked it to,
+    # whatever that event is now called (a merge, a rename).
+    by_post = curated_post_events(previous) if previous else {}
+    events = {
+        a.event_key: by_post[a.title] for a in parsed.articles if a.event_key and a.title in by_post
+    }
+    for found_event in parsed.events:
+        if found_event.key not in events:
+            events[found_event.key] = resolve_event(found_event, known=known_events)
     speakers = {s.key: resolve_speaker(s) for s in parsed.speakers}
     articles = [
         Article.objects.create(
@@ -375,6 +383,12 @@ def curated_events(previous: Source) -> list[Event]:
         .distinct()
         .order_by("pk")
     )
+
+
+def curated_post_events(previous: Source) -> dict[str, Event]:
+    """Headline -> curated event, for the posts of a file's previous version."""
+    rows = previous.articles.filter(event__curated=True).exclude(title="").select_related("event")
+    return {article.title: article.event for article in rows}
 
 
 def resolve_event(found: ParsedEvent, *, known: Iterable[Event] = ()) -> Event:

@@ -145,6 +145,8 @@ def test_reattribute_by_alias_or_to_a_new_speaker(editor, queue):
     queue["unsure"].refresh_from_db()
     assert queue["unsure"].speaker == queue["ana"] and queue["unsure"].curated
     assert "Ana Lindqvist" in queue["unsure"].speaker_names
+    history = editor.get(f"/review/{queue['unsure'].pk}/").content.decode()
+    assert "Peter Okafor → Ana Lindqvist" in history  # names, not record numbers
     editor.post(
         f"/review/{queue['sure'].pk}/act/", {"action": "reattribute", "new_speaker": "Jo Bloggs"}
     )
