@@ -117,14 +117,6 @@ def import_paths(
     if on_total:
         on_total(len(files) + len(results))
     run = IngestRun.objects.create(paths=[str(p) for p in paths])
-    # Every history row this run's writes make names the run (archive.history).
-    with pghistory.context(ingest_run=run.pk):
-        _import_files(run, files, results, max_bytes=max_bytes, on_file=on_file)
-    _finish_run(run, results)
-    return run, results
-
-
-def _import_files(run, files, results, *, max_bytes, on_file) -> None:
     for result in results:
         if on_file:
             on_file(result)
@@ -154,6 +146,8 @@ def _import_files(run, files, results, *, max_bytes, on_file) -> None:
         results.append(result)
         if on_file:
             on_file(result)
+    _finish_run(run, results)
+    return run, results
 
 
 def _finish_run(run: IngestRun, results: list[FileResult]) -> None:
@@ -203,7 +197,8 @@ def import_document(*, path: Path, run: IngestRun | None = None, max_bytes: int)
     if Source.objects.filter(sha256=decoded.sha256).exists():
         return FileResult(str(path), "unchanged")
     parsed = parse_document(decoded.text)  # pure and slow-ish: outside the transaction
-    with transaction.atomic():
+    # Every history row this file's writes make names the import run (archive.history).
+    with transaction.atomic(), pghistory.context(ingest_run=run.pk if run else None):
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [INGEST_LOCK_ID])
         if existing := Source.objects.filter(sha256=decoded.sha256).first():
