@@ -18,6 +18,7 @@ from archive.models import (
     Event,
     IngestRun,
     Occurrence,
+    SlugRedirect,
     Source,
     Speaker,
     SpeakerAlias,
@@ -275,3 +276,19 @@ class SpeakerAliasAdmin(HistoryMixin, admin.ModelAdmin):
 def _refresh_statement_names(speaker_ids: set) -> None:
     for speaker in Speaker.objects.filter(pk__in=speaker_ids - {None}):
         speaker.refresh_statement_names()
+
+
+@admin.register(SlugRedirect)
+class SlugRedirectAdmin(admin.ModelAdmin):
+    """Old slugs of merged-away records (made by merges; read-only here)."""
+
+    list_display = ["old_slug", "kind", "speaker", "event", "created_at"]
+    list_filter = ["kind"]
+    list_select_related = ["speaker", "event"]
+    search_fields = ["old_slug"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -15,8 +15,10 @@ from pghistory.models import Context
 
 from archive.editing import ACTIONS
 from archive.models import (
+    Event,
     EventHistory,
     OccurrenceHistory,
+    Speaker,
     SpeakerAliasHistory,
     SpeakerHistory,
     StatementHistory,
@@ -133,7 +135,7 @@ def _changes(model_name: str, rows: list) -> list[Change]:
                 obj_id=row.pgh_obj_id,
                 label=row.pgh_label,
                 at=row.pgh_created_at,
-                changes={k: v for k, v in diff.items() if k not in QUIET_FIELDS} or diff,
+                changes={k: v for k, v in diff.items() if k not in QUIET_FIELDS},
                 context=context,
                 run=context.get("ingest_run"),
             )
@@ -141,13 +143,31 @@ def _changes(model_name: str, rows: list) -> list[Change]:
     return changes
 
 
+# Foreign keys shown by name rather than by number: field -> model.
+NAMED_REFERENCES = {"speaker_id": Speaker, "event_id": Event}
+
+
 def _name_users(changes: list[Change]) -> list[Change]:
+    """Fill in usernames, and names for the speakers and events a change points at."""
     ids = {c.context.get("user") for c in changes} - {None}
     if ids:
         users = get_user_model().objects.in_bulk(ids)
         for change in changes:
             if user := users.get(change.context.get("user")):
                 change.user = user.get_username()
+    for field_name, model in NAMED_REFERENCES.items():
+        wanted = {v for c in changes for v in c.changes.get(field_name, ())} - {None}
+        if not wanted:
+            continue
+        names = {pk: str(obj) for pk, obj in model.objects.in_bulk(wanted).items()}
+        for change in changes:
+            if field_name in change.changes:
+                change.changes[field_name] = tuple(
+                    None
+                    if v is None
+                    else names.get(v, f"{model._meta.verbose_name} {v} (merged away)")
+                    for v in change.changes[field_name]
+                )
     return changes
 
 
@@ -217,9 +237,8 @@ def corrections_line(statement_id: int) -> list[tuple[str, datetime]]:
         if action in REVIEW_ACTIONS:
             continue
         changed = [f for f in PUBLIC_FIELDS if row[f] != row[f"was_{f}"]]
-        label = ACTIONS.get(action) or (FIELD_LABELS[changed[0]] if changed else "")
-        if label:
-            latest[label] = row["pgh_created_at"]
+        if changed:  # an action that changed nothing public is no correction
+            latest[ACTIONS.get(action) or FIELD_LABELS[changed[0]]] = row["pgh_created_at"]
     passage = (
         OccurrenceHistory.objects.filter(
             statement_id=statement_id,

@@ -161,9 +161,7 @@ def import_paths(
         host=this_host(),
         heartbeat_at=timezone.now(),
     )
-    # Every history row this run's writes make names the run (archive.history).
-    with pghistory.context(ingest_run=run.pk):
-        _import_files(run, files, results, max_bytes=max_bytes, on_file=on_file)
+    _import_files(run, files, results, max_bytes=max_bytes, on_file=on_file)
     try:
         _finish_run(run, results)
     except Exception as exc:
@@ -211,6 +209,8 @@ def _import_files(run, files, results, *, max_bytes, on_file) -> None:
         results.append(result)
         if on_file:
             on_file(result)
+    _finish_run(run, results)
+    return run, results
 
 
 def _finish_run(run: IngestRun, results: list[FileResult]) -> None:
@@ -260,7 +260,8 @@ def import_document(*, path: Path, run: IngestRun | None = None, max_bytes: int)
     if Source.objects.filter(sha256=decoded.sha256).exists():
         return FileResult(str(path), "unchanged")
     parsed = parse_document(decoded.text)  # pure and slow-ish: outside the transaction
-    with transaction.atomic():
+    # Every history row this file's writes make names the import run (archive.history).
+    with transaction.atomic(), pghistory.context(ingest_run=run.pk if run else None):
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [INGEST_LOCK_ID])
         if existing := Source.objects.filter(sha256=decoded.sha256).first():
@@ -318,7 +319,15 @@ def write_parsed(
     warnings = list(parsed.warnings)
     curated = CuratedPassages(previous, source.text) if previous else None
     known_events = curated_events(previous) if previous else []
-    events = {e.key: resolve_event(e, known=known_events) for e in parsed.events}
+    # A post found again (same headline) keeps the curated event an editor linked it to,
+    # whatever that event is now called (a merge, a rename).
+    by_post = curated_post_events(previous) if previous else {}
+    events = {
+        a.event_key: by_post[a.title] for a in parsed.articles if a.event_key and a.title in by_post
+    }
+    for found_event in parsed.events:
+        if found_event.key not in events:
+            events[found_event.key] = resolve_event(found_event, known=known_events)
     speakers = {s.key: resolve_speaker(s) for s in parsed.speakers}
     articles = [
         Article.objects.create(
@@ -436,6 +445,12 @@ def curated_events(previous: Source) -> list[Event]:
         .distinct()
         .order_by("pk")
     )
+
+
+def curated_post_events(previous: Source) -> dict[str, Event]:
+    """Headline -> curated event, for the posts of a file's previous version."""
+    rows = previous.articles.filter(event__curated=True).exclude(title="").select_related("event")
+    return {article.title: article.event for article in rows}
 
 
 def resolve_event(found: ParsedEvent, *, known: Iterable[Event] = ()) -> Event:

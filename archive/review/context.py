@@ -17,12 +17,14 @@ def passage_context(
     class="cue">`` (the attribution cue is usually the speaker's name beside the quote)."""
     left = max(0, start - reach)
     ends = [m.end() for m in _SENTENCE_END.finditer(text, left, start)]
-    left = ends[0] if ends and ends[0] < start else left
+    if left > 0 and ends and ends[0] < start:
+        left = ends[0]
     right = min(len(text), end + reach)
     stop = None
     for match in _SENTENCE_END.finditer(text, end, right):
         stop = match.start() + 1
-    right = stop or right
+    if right < len(text) and stop:
+        right = stop
     before = _cues(text[left:start], names)
     after = _cues(text[end:right], names)
     quote = escape(text[start:end])

@@ -99,3 +99,29 @@ def test_ingest_changes_name_the_import_run(tmp_path):
 
     statement = Statement.objects.get()
     assert statement_history(statement.pk)[0].summary == f"Created by import {run.pk}"
+
+
+def test_changes_page_costs_the_same_queries_for_more_corrections(
+    editor, client, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    other = make_speaker(name="The Right Speaker")
+
+    def correct(n: int) -> None:
+        for i in range(n):
+            statement = make_statement(text=f"Corrected line {n}-{i} here.")
+            editor.post(
+                f"/review/{statement.pk}/act/",
+                {"action": "reattribute", "speaker": f"x [{other.slug}]"},
+            )
+
+    correct(2)
+    with CaptureQueriesContext(connection) as few:
+        client.get("/changes/")
+    baseline = len(few.captured_queries)
+    correct(5)
+    with django_assert_num_queries(baseline):
+        response = client.get("/changes/")
+    assert response.content.decode().count("Speaker corrected") == 7

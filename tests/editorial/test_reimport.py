@@ -13,7 +13,7 @@ from django.core.management import call_command
 from archive import editing
 from archive.models import Event, IngestRun, Occurrence, ReviewStatus, Source, Speaker, Statement
 from ingest.services import import_paths
-from tests.editorial.documents import APPENDED, WATER
+from tests.editorial.documents import APPENDED, SCHOOLS, WATER
 
 pytestmark = pytest.mark.django_db
 
@@ -124,3 +124,27 @@ def test_dry_run_says_what_would_change_and_changes_nothing(water):
         IngestRun.objects.count(),
     )
     assert after == before
+
+
+def test_a_merged_away_event_is_not_made_again_by_a_reimport(water, tmp_path):
+    schools = tmp_path / "schools.txt"
+    schools.write_text(SCHOOLS)
+    ingest(schools)
+    forum = Event.objects.get(name__contains="Water")
+    hearing = Event.objects.get(name__contains="Schools")
+    editing.merge_events(forum, [hearing])
+    schools.write_text(SCHOOLS + APPENDED.replace("Okafor", "Jonathan Berglund"))
+    ingest(schools)
+    assert list(Event.objects.all()) == [forum]
+    assert starting("We have asked the region").event == forum
+
+
+def test_a_split_is_never_undone_by_a_reimport(water):
+    moved = starting("Our reserves are empty")
+    editing.reattribute([moved], new_name="Peter Okafor (junior)", action="split")
+    water.write_text(WATER + APPENDED)
+    ingest(water)
+    assert list(Statement.objects.filter(text__startswith="Our reserves")) == [moved]
+    moved.refresh_from_db()
+    assert moved.speaker.name == "Peter Okafor (junior)"
+    assert starting("The number of households").speaker.name == "Peter Okafor"

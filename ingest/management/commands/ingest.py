@@ -84,7 +84,9 @@ class Command(BaseCommand):
         bar.close()
         if dry_run:
             self._dry_run_report(results)
-        self._summary(run.counts, len(run.warnings), verbosity, time.monotonic() - started, run.pk)
+        self._summary(
+            run.counts, len(run.warnings), verbosity, time.monotonic() - started, run.pk, dry_run
+        )
         failed = [r for r in results if r.status == "failed"]
         if failed:
             raise CommandError(f"{len(failed)} of {len(results)} files could not be imported.")
@@ -105,7 +107,13 @@ class Command(BaseCommand):
             self.stdout.write(f"  {result.path}: {line}")
 
     def _summary(
-        self, counts: dict, warnings: int, verbosity: int, seconds: float, run_id: int
+        self,
+        counts: dict,
+        warnings: int,
+        verbosity: int,
+        seconds: float,
+        run_id: int,
+        dry_run: bool = False,
     ) -> None:
         if verbosity == 0:
             return
@@ -119,4 +127,5 @@ class Command(BaseCommand):
         )
         self.stdout.write(f"Files: {counts.get('files', 0)} ({files}).")
         self.stdout.write(f"Found: {found}; {warnings} warnings.")
-        self.stdout.write(f"Took {seconds:.2f} s (import run {run_id}).")
+        run = "a dry run, rolled back" if dry_run else f"import run {run_id}"
+        self.stdout.write(f"Took {seconds:.2f} s ({run}).")
