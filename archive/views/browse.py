@@ -274,3 +274,11 @@ def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "split_occurrences": rendered.split,
     }
     return render(request, "archive/source_detail.html", context)
+
+
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """/robots.txt: the sitemap's address; the demo archive asks not to be indexed at all."""
+    lines = ["User-agent: *"]
+    lines.append("Disallow: /" if settings.ARCHIVE_DEMO else "Disallow: /admin/")
+    lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
