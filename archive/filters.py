@@ -29,8 +29,10 @@ class Sort:
     CHOICES = [(RELEVANCE, "Best match"), (NEWEST, "Newest first"), (OLDEST, "Oldest first")]
 
 
-# How many options each facet lists, most results first.
-FACET_SIZE = 10
+# How many options each facet shows, most results first; up to FACET_SIZE more fold under
+# "Show all".
+FACET_SHOWN = 8
+FACET_SIZE = 100
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,16 @@ class Facet:
     name: str
     label: str
     options: list[FacetOption]
+
+    @property
+    def top(self) -> list[FacetOption]:
+        """The options shown at once: the first FACET_SHOWN, and any selected one."""
+        return [o for i, o in enumerate(self.options) if i < FACET_SHOWN or o.selected]
+
+    @property
+    def more(self) -> list[FacetOption]:
+        """The rest, behind "Show all"."""
+        return [o for i, o in enumerate(self.options) if i >= FACET_SHOWN and not o.selected]
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,9 @@ from tqdm import tqdm
 
 from ingest.services import FileResult, import_paths
 
+# Without -v 2, at most this many warning lines are printed (all are kept on the run).
+MAX_WARNINGS_SHOWN = 40
+
 
 def refuse_demo_documents(paths: list[Path]) -> None:
     """Keep the project's invented sample documents out of the real archive."""
@@ -62,10 +65,25 @@ class Command(BaseCommand):
             paths=paths, max_bytes=max_bytes, on_file=on_file, on_total=on_total
         )
         bar.close()
+        self._warnings(run.warnings, verbosity)
         self._summary(run.counts, len(run.warnings), verbosity, time.monotonic() - started, run.pk)
         failed = [r for r in results if r.status == "failed"]
         if failed:
             raise CommandError(f"{len(failed)} of {len(results)} files could not be imported.")
+
+    def _warnings(self, warnings: list[str], verbosity: int) -> None:
+        """Each warning with its file and passage; long lists cut, the rest kept on the run."""
+        if verbosity == 0 or not warnings:
+            return
+        shown = warnings if verbosity > 1 else warnings[:MAX_WARNINGS_SHOWN]
+        self.stdout.write(self.style.WARNING(f"Warnings ({len(warnings)}):"))
+        for line in shown:
+            self.stdout.write(f"  {line}")
+        if len(shown) < len(warnings):
+            self.stdout.write(
+                f"  ... and {len(warnings) - len(shown)} more: run with -v 2 to see them all, "
+                "or open the import run in the admin."
+            )
 
     def _summary(
         self, counts: dict, warnings: int, verbosity: int, seconds: float, run_id: int
@@ -77,9 +95,14 @@ class Command(BaseCommand):
             for status in ("imported", "updated", "unchanged", "failed")
         )
         found = ", ".join(
-            f"{counts.get(name, 0)} {name}"
-            for name in ("posts", "events", "speakers", "statements")
+            f"{counts.get(name, 0)} {name}" for name in ("posts", "events", "speakers")
         )
+        passages = counts.get("statements", 0)
+        new = counts.get("statements_new", 0)
         self.stdout.write(f"Files: {counts.get('files', 0)} ({files}).")
-        self.stdout.write(f"Found: {found}; {warnings} warnings.")
+        self.stdout.write(
+            f"Found: {found}; {passages} statement passages: {new} new statements created, "
+            f"{passages - new} found again (already in the archive or earlier in this run)."
+        )
+        self.stdout.write(f"{warnings} warnings.")
         self.stdout.write(f"Took {seconds:.2f} s (import run {run_id}).")
