@@ -222,6 +222,7 @@ ERRORS = {400: Problem, 429: Problem}
 class VersionOut(Schema):
     import_id: int | None
     imported_at: str | None
+    demo: bool = Field(description="True on the demo archive: invented documents, never cite.")
 
 
 # -- Endpoints ------------------------------------------------------------------------------
@@ -232,7 +233,7 @@ _cursor = {"ordering": ("-id",), "page_size": PAGE_SIZE, "max_page_size": MAX_PA
 @api.get("/version/", response={200: VersionOut, **ERRORS}, summary="The archive's data version")
 def version(request: HttpRequest):
     """The last import's id and time: cite it with results so they can be reproduced."""
-    return exports.data_version()
+    return {**exports.data_version(), "demo": settings.ARCHIVE_DEMO}
 
 
 @api.get(

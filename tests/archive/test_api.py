@@ -101,3 +101,14 @@ def test_too_many_requests_get_a_clear_429(client, settings, corpus):
     response = client.get("/api/speakers/")
     assert "Too many requests" in response.json()["detail"]
     assert int(response["Retry-After"]) > 0
+
+
+def test_api_lists_cost_a_fixed_number_of_queries(client, corpus, django_assert_num_queries):
+    for n in range(20):
+        make_statement(text=f"Extra statement {n} on the harbour.")
+    # the filterset's speaker check is not needed without ?speaker=: one page query
+    with django_assert_num_queries(1):
+        assert len(client.get("/api/statements/", {"page_size": 20}).json()["results"]) == 20
+    # speakers with their aliases: the page, then one prefetch
+    with django_assert_num_queries(2):
+        client.get("/api/speakers/")
