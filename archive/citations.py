@@ -62,7 +62,8 @@ def citation_for(
     source_title = ""
     if source is not None:
         source_title = source.title or (article.title if article else "")
-    published = getattr(source, "published", None) or (article.published if article else None)
+    # The post's own date first: a page of several posts states the first post's date.
+    published = (article.published if article else None) or getattr(source, "published", None)
     return Citation(
         statement_id=statement.pk,
         speaker=statement.speaker.name,

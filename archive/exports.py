@@ -5,6 +5,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 
+from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 
 from archive.models import IngestRun, IngestStatus, Occurrence, Statement
@@ -27,11 +28,12 @@ def data_version() -> dict:
 
 
 def version_label(version: dict) -> str:
-    """``version`` in words: "import 12 of 2026-12-01 22:00 UTC"."""
+    """``version`` in words: "import 12 of 2026-12-01 22:00 UTC" (the demo archive says so)."""
+    demo = "demo archive of invented documents, " if settings.ARCHIVE_DEMO else ""
     if version["import_id"] is None:
-        return "no import yet"
+        return f"{demo}no import yet"
     when = version["imported_at"][:16].replace("T", " ")
-    return f"import {version['import_id']} of {when} UTC"
+    return f"{demo}import {version['import_id']} of {when} UTC"
 
 
 def occurrence_rows() -> Iterator[dict]:

@@ -30,6 +30,12 @@ class Sort:
     CHOICES = [(RELEVANCE, "Best match"), (NEWEST, "Newest first"), (OLDEST, "Oldest first")]
 
 
+# How many options each facet shows, most results first; up to FACET_SIZE more fold under
+# "Show all".
+FACET_SHOWN = 8
+FACET_SIZE = 100
+
+
 @dataclass(frozen=True)
 class FacetOption:
     value: str
@@ -45,6 +51,16 @@ class Facet:
     label: str
     options: list[FacetOption]
     estimated: bool = False  # counts from a sample of the matches, shown as "about"
+
+    @property
+    def top(self) -> list[FacetOption]:
+        """The options shown at once: the first FACET_SHOWN, and any selected one."""
+        return [o for i, o in enumerate(self.options) if i < FACET_SHOWN or o.selected]
+
+    @property
+    def more(self) -> list[FacetOption]:
+        """The rest, behind "Show all"."""
+        return [o for i, o in enumerate(self.options) if i >= FACET_SHOWN and not o.selected]
 
 
 @dataclass(frozen=True)

@@ -81,11 +81,14 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_filters",
     "pgtrigger",
     "pghistory",
     "csp",
     "axes",
+    # django-ninja's API docs page and its Swagger UI files, served locally (no CDN).
+    "ninja",
     "archive",
     "ingest",
 ]
@@ -222,6 +225,12 @@ AXES_RESET_ON_SUCCESS = True
 
 # Ingest: files larger than this are refused with a one-line reason.
 INGEST_MAX_FILE_BYTES = env_int("INGEST_MAX_FILE_BYTES", 5 * 1024 * 1024, minimum=1)
+
+# The JSON API (/api/): requests per client address, "number/period" (s, m, h, d).
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "120/m")
+# Client addresses for the rate limit: trust X-Forwarded-For only behind our own proxy.
+NINJA_NUM_PROXIES = 1 if env_bool("BEHIND_TLS_PROXY", False) else 0
+NINJA_PAGINATION_MAX_OFFSET = 10_000
 
 # Pages of results.
 ARCHIVE_PAGE_SIZE = env_int("ARCHIVE_PAGE_SIZE", 25, minimum=1)

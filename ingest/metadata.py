@@ -81,6 +81,8 @@ def site_of(url: str) -> str:
 
 
 def _author(name: str) -> str:
+    # "Posted on ... by Ana Ruiz in Harbour News": the blog's category is not the author.
+    name = re.split(r"\s+in\s+|\s*[|·•]\s*", name, maxsplit=1)[0]
     name = name.strip(" ,.|·")
     # "By the numbers", "By contrast": a byline has at least two words and no lower-case word
     # other than a particle.

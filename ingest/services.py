@@ -343,11 +343,11 @@ def write_parsed(
     ]
     matcher = StatementMatcher()
     occurrences: dict[tuple, Occurrence] = {}
-    unattributed = 0
+    unattributed = []
     for found in parsed.statements:
         speaker = speakers.get(found.speaker_key) if found.speaker_key else None
         if speaker is None:
-            unattributed += 1
+            unattributed.append(found)
             continue
         event = events.get(found.event_key) if found.event_key else None
         article = articles[found.article_index] if found.article_index is not None else None
@@ -391,6 +391,7 @@ def write_parsed(
                 role=found.role[:500],
             ),
         )
+    new_statements = len(matcher._new)
     matcher.save()
     Occurrence.objects.bulk_create(occurrences.values())
     if changes is not None:
@@ -403,17 +404,29 @@ def write_parsed(
         changes["curated_kept"] = curated.count if curated else 0
         changes["curated_found"] = len(touched & curated.ids) if curated else 0
     statements = len(occurrences)
-    if unattributed:
-        warnings.append(f"{unattributed} quoted passages without an identifiable speaker skipped")
+    # One warning per skipped passage, with where it is, so a reader can look at it.
+    warnings += [
+        f"no identifiable speaker, skipped: {_passage(found.text)} (characters {found.start}–{found.end})"
+        for found in unattributed
+    ]
     refresh_speaker_names(set(speakers.values()), new=matcher.created)
     counts = {
         "posts": len(articles),
         "events": len(events),
         "speakers": len(set(speakers.values())),
         "statements": statements,
+        "statements_new": new_statements,
         "warnings": len(warnings),
     }
     return counts, warnings
+
+
+def _passage(text: str, limit: int = 90) -> str:
+    """A passage for a warning line: one line, cut after a word with an ellipsis."""
+    words = " ".join(text.split())
+    if len(words) > limit:
+        words = words[:limit].rsplit(" ", 1)[0] + "…"
+    return f"«{words}»"
 
 
 def unique_slug(model, text: str, *, max_length: int = 100) -> str:

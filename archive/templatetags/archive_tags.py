@@ -17,6 +17,6 @@ def cited(statement, max_chars: int = 160) -> str:
 
 
 @register.filter
-def shortened(text: str, max_chars: int = 80) -> str:
+def shortened(text: str, max_chars: int | None = 80) -> str:
     """``text`` cut at a word boundary with an ellipsis (full text goes in a title attribute)."""
-    return wording.shorten(text or "", max_chars)
+    return wording.shorten(text or "", int(max_chars or 80))

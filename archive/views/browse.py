@@ -6,6 +6,7 @@ is a friendly message with status 400.
 """
 
 import string
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
@@ -312,8 +313,16 @@ def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
     occurrences = list(
         source.occurrences.select_related("statement__speaker").order_by("start", "-end", "pk")
     )
-    rendered = passages.render_source(source.text, occurrences, articles)
+    # The page starts at the first post: site menus and headers before it fold away.
+    cut = min((a.start for a in articles), default=0)
+    cut = min([cut, *(occ.start for occ in occurrences)])
+    rendered = passages.render_source(
+        source.text[cut:],
+        [_Shifted(o.pk, o.start - cut, o.end - cut, o.statement) for o in occurrences],
+        [_Shifted(a.pk, a.start - cut, a.end - cut) for a in articles],
+    )
     context = {
+        "chrome": source.text[:cut],
         "source": source,
         "articles": articles,
         "occurrence_count": len(occurrences),
@@ -322,3 +331,21 @@ def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "split_occurrences": rendered.split,
     }
     return render(request, "archive/source_detail.html", context)
+
+
+@dataclass(frozen=True)
+class _Shifted:
+    """An occurrence or post with its offsets moved to a slice of the source's text."""
+
+    pk: int
+    start: int
+    end: int
+    statement: object = None
+
+
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """/robots.txt: the sitemap's address; the demo archive asks not to be indexed at all."""
+    lines = ["User-agent: *"]
+    lines.append("Disallow: /" if settings.ARCHIVE_DEMO else "Disallow: /admin/")
+    lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -50,9 +50,36 @@
     });
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", addCopyButtons);
-  } else {
+  // Search filters: a closed disclosure on phones, open beside the results on wide screens.
+  function openFiltersOnWideScreens() {
+    var filters = document.getElementById("filters");
+    if (filters && window.matchMedia("(min-width: 56rem)").matches) {
+      filters.open = true;
+    }
+  }
+
+  // Source page: a passage split around another lights up whole when it is the link target.
+  function markSplitTarget() {
+    Array.prototype.forEach.call(document.querySelectorAll(".is-target-part"), function (el) {
+      el.classList.remove("is-target-part");
+    });
+    var match = /^#occurrence-(\d+)$/.exec(window.location.hash);
+    if (!match) { return; }
+    Array.prototype.forEach.call(document.querySelectorAll(".passage-part-" + match[1]), function (el) {
+      el.classList.add("is-target-part");
+    });
+  }
+
+  function start() {
     addCopyButtons();
+    openFiltersOnWideScreens();
+    markSplitTarget();
+    window.addEventListener("hashchange", markSplitTarget);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
   }
 })();

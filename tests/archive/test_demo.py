@@ -9,6 +9,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from tests.conftest import REPO
+from tests.factories import make_statement
 
 BANNER = "Demo data: invented documents."
 
@@ -50,3 +51,14 @@ def test_the_demo_documents_are_refused_by_the_real_archive(settings):
     settings.ARCHIVE_DEMO = False
     with pytest.raises(CommandError, match="invented demo documents"):
         call_command("ingest", str(settings.ARCHIVE_DEMO_SOURCES), "--no-progress", verbosity=0)
+
+
+@pytest.mark.django_db
+def test_demo_citations_exports_and_api_say_the_data_is_invented(client, settings):
+    settings.ARCHIVE_DEMO = True
+    statement = make_statement(text="Invented words about the harbour.")
+    page = client.get(statement.get_absolute_url()).content.decode()
+    assert page.count("DEMO DATA: invented documents") >= 4  # text, BibTeX, RIS, CSL-JSON
+    rows = b"".join(client.get("/statements/", {"format": "jsonl"}).streaming_content)
+    assert b"demo archive of invented documents" in rows
+    assert client.get("/api/version/").json()["demo"] is True

@@ -51,7 +51,7 @@ def archive_data():
         date=date(2020, 7, 19),
     )
     direct.occurrences.update(role="a lawyer")
-    make_statement(
+    reported = make_statement(
         text="justice had been denied for three decades",
         speaker=john,
         event=summit,
@@ -69,7 +69,15 @@ def archive_data():
     make_statement(
         text="Freedom is not given, it is won.", speaker=john, event=rally, date=date(2019, 5, 2)
     )
-    return {"jane": jane, "john": john, "summit": summit, "source": source, "direct": direct}
+    make_event(name="A meeting nobody dated", start_date=None)
+    return {
+        "jane": jane,
+        "john": john,
+        "summit": summit,
+        "source": source,
+        "direct": direct,
+        "reported": reported,
+    }
 
 
 def test_search_narrow_open_and_land_on_the_highlighted_passage(
@@ -147,6 +155,8 @@ PAGE_TYPES = {
     "event-detail": lambda d: d["summit"].get_absolute_url(),
     "source-list": lambda d: "/sources/",
     "source-detail": lambda d: d["source"].get_absolute_url(),
+    "statement-detail-reported": lambda d: d["reported"].get_absolute_url(),
+    "events-undated": lambda d: "/events/?year=undated",
     "not-found": lambda d: "/speakers/nobody/",
 }
 

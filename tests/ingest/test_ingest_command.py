@@ -187,3 +187,29 @@ def test_two_files_with_one_name_in_a_run_do_not_replace_each_other(tmp_path, sa
     assert "same file name as" in failed[0].reason
     assert Source.objects.filter(file_name=original.name).count() == 1
     assert Source.objects.current().count() == 2
+
+
+@pytest.mark.django_db
+def test_warnings_are_shown_with_file_and_passage_and_counts_say_new_or_found_again(
+    tmp_path, capsys
+):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "note.txt").write_text(
+        "Harbour notes\n\nThe council met on 3 March 2021.\n\n"
+        "“We will not sell the harbour,” said Ana Ruiz, the mayor.\n\n"
+        "“Nobody here knows who said this one, and it is long enough to count.”\n"
+    )
+    call_command("ingest", str(folder), "--no-progress")
+    out = capsys.readouterr().out
+    run = IngestRun.objects.latest()
+    for warning in run.warnings:
+        assert warning.startswith(str(folder / "note.txt"))
+        assert warning in out
+    assert "new statements created" in out and "found again" in out
+    copy = tmp_path / "again"
+    copy.mkdir()
+    (copy / "other.txt").write_text((folder / "note.txt").read_text() + "\nA second page.\n")
+    call_command("ingest", str(copy), "--no-progress")
+    out = capsys.readouterr().out
+    assert "0 new statements created" in out

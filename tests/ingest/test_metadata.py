@@ -57,3 +57,9 @@ def test_a_sentence_starting_with_by_is_not_a_byline():
 def test_a_page_that_states_nothing_has_empty_metadata():
     meta = page_metadata("Just a headline\n\nAnd a paragraph of text.")
     assert (meta.url, meta.site, meta.author, meta.published) == ("", "", "", None)
+
+
+def test_a_blog_category_after_the_byline_is_not_part_of_the_author():
+    meta = page_metadata("Headline\nPosted on June 2, 2022 by Ana Ruiz in Council Watch\n\nBody.")
+    assert meta.author == "Ana Ruiz"
+    assert meta.published == date(2022, 6, 2)

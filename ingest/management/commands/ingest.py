@@ -11,6 +11,9 @@ from tqdm import tqdm
 
 from ingest.services import DatabaseLost, FileResult, import_paths
 
+# Without -v 2, at most this many warning lines are printed (all are kept on the run).
+MAX_WARNINGS_SHOWN = 40
+
 
 def refuse_demo_documents(paths: list[Path]) -> None:
     """Keep the project's invented sample documents out of the real archive."""
@@ -82,6 +85,7 @@ class Command(BaseCommand):
                 f"Cannot reach the database ({detail}); nothing was imported."
             ) from None
         bar.close()
+        self._warnings(run.warnings, verbosity)
         if dry_run:
             self._dry_run_report(results)
         self._summary(
@@ -106,6 +110,20 @@ class Command(BaseCommand):
                 )
             self.stdout.write(f"  {result.path}: {line}")
 
+    def _warnings(self, warnings: list[str], verbosity: int) -> None:
+        """Each warning with its file and passage; long lists cut, the rest kept on the run."""
+        if verbosity == 0 or not warnings:
+            return
+        shown = warnings if verbosity > 1 else warnings[:MAX_WARNINGS_SHOWN]
+        self.stdout.write(self.style.WARNING(f"Warnings ({len(warnings)}):"))
+        for line in shown:
+            self.stdout.write(f"  {line}")
+        if len(shown) < len(warnings):
+            self.stdout.write(
+                f"  ... and {len(warnings) - len(shown)} more: run with -v 2 to see them all, "
+                "or open the import run in the admin."
+            )
+
     def _summary(
         self,
         counts: dict,
@@ -122,10 +140,15 @@ class Command(BaseCommand):
             for status in ("imported", "updated", "unchanged", "failed")
         )
         found = ", ".join(
-            f"{counts.get(name, 0)} {name}"
-            for name in ("posts", "events", "speakers", "statements")
+            f"{counts.get(name, 0)} {name}" for name in ("posts", "events", "speakers")
         )
+        passages = counts.get("statements", 0)
+        new = counts.get("statements_new", 0)
         self.stdout.write(f"Files: {counts.get('files', 0)} ({files}).")
-        self.stdout.write(f"Found: {found}; {warnings} warnings.")
+        self.stdout.write(
+            f"Found: {found}; {passages} statement passages: {new} new statements created, "
+            f"{passages - new} found again (already in the archive or earlier in this run)."
+        )
+        self.stdout.write(f"{warnings} warnings.")
         run = "a dry run, rolled back" if dry_run else f"import run {run_id}"
         self.stdout.write(f"Took {seconds:.2f} s ({run}).")
