@@ -209,8 +209,6 @@ def _import_files(run, files, results, *, max_bytes, on_file) -> None:
         results.append(result)
         if on_file:
             on_file(result)
-    _finish_run(run, results)
-    return run, results
 
 
 def _finish_run(run: IngestRun, results: list[FileResult]) -> None:
