@@ -6,13 +6,12 @@ organisation named earlier, a role phrase to whoever holds it).
 import re
 
 from ingest.layout import LOCATIVE, SENTENCE_OPENING, mention_rank
+from ingest.name_finder import find_anaphora, find_mentions
 from ingest.names import (
     NATIONALITIES,
     ORG_WORDS,
     PARTICLES,
     Mention,
-    find_anaphora,
-    find_mentions,
     is_full_name,
     is_role_word,
     normalize_name,

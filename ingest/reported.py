@@ -31,7 +31,7 @@ PRONOUNS = {"he": "person", "she": "person", "they": "group", "his": "person", "
 _ADVERBS = re.compile(
     r"^(?:\s*(?:also|then|further|once again|again|strongly|repeatedly|has|have|had|recently|"
     r"previously|finally|however|later|publicly|personally|even|still|already|first|"
-    r"clearly|firmly|explicitly|openly|notably|,|in an? (?:video |recorded |written )?"
+    r"clearly|firmly|explicitly|openly|notably|[a-z]{3,}ly|,|in an? (?:video |recorded |written )?"
     r"(?:message|letter|statement|speech|video|address|interview)(?: to [^,]{1,60})?|"
     # when: "on Friday", "last week", "yesterday", "on 4 March"
     r"(?:on|last|this|earlier|late|early) (?:on )?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"

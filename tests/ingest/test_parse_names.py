@@ -1,8 +1,7 @@
 """Speaker names: titles, roles, spellings."""
 
+from ingest.name_finder import find_anaphora, find_mentions
 from ingest.names import (
-    find_anaphora,
-    find_mentions,
     is_place_word,
     names_match,
     normalize_name,

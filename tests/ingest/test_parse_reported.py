@@ -242,3 +242,10 @@ def test_welcoming_a_decision_is_a_stance_and_reported_speech():
         "Rally\n\nThe Harbour Families Union welcomed the council’s decision to reopen the pier.\n"
     )
     assert [s for _, s in _indirect(text)] == ["Harbour Families Union"]
+
+
+def test_any_adverb_between_subject_and_verb_is_skipped():
+    text = "Panel\n\nMarta Ilves spoke first. She has directly accused the port of hiding the figures.\n"
+    assert _indirect(text) == [
+        ("She has directly accused the port of hiding the figures.", "Marta Ilves")
+    ]
