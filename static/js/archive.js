@@ -52,10 +52,10 @@
 
   // Search filters: a closed disclosure on phones, open beside the results on wide screens.
   function openFiltersOnWideScreens() {
-    var filters = document.getElementById("filters");
-    if (filters && window.matchMedia("(min-width: 56rem)").matches) {
-      filters.open = true;
-    }
+    if (!window.matchMedia("(min-width: 56rem)").matches) { return; }
+    Array.prototype.forEach.call(document.querySelectorAll("details[data-open-wide]"), function (el) {
+      el.open = true;
+    });
   }
 
   // Source page: a passage split around another lights up whole when it is the link target.
