@@ -18,9 +18,12 @@ from django.db import connection
 from django.db.models.expressions import RawSQL
 
 # An estimate rests on about this many sampled matches.
-SAMPLE_TARGET = 3000
+SAMPLE_TARGET = 1000
 # A sample never reads less than this share of the table (percent), so rare matches show.
 MIN_SAMPLE_PERCENT = 0.5
+# ...and never more than this, so that a sparse match set past the limit costs a bounded
+# read (its estimate is then rougher).
+MAX_SAMPLE_PERCENT = 3.0
 
 
 @dataclass(frozen=True)
@@ -138,7 +141,7 @@ def _sample_percent(last_block: int | None, limit: int) -> float:
     if not pages or last_block is None:
         return 100.0
     estimated = limit * pages / (last_block + 1)
-    return min(100.0, max(MIN_SAMPLE_PERCENT, 100.0 * SAMPLE_TARGET / estimated))
+    return min(MAX_SAMPLE_PERCENT, max(MIN_SAMPLE_PERCENT, 100.0 * SAMPLE_TARGET / estimated))
 
 
 def summarise(queryset, specs=FACETS, *, hide_rejected: bool = False) -> Summary:

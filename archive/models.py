@@ -401,9 +401,10 @@ class Statement(models.Model):
             models.Index(fields=["review_status", "confidence"], name="statement_review_idx"),
             # Ingest finds the same quote from another source.
             models.Index(fields=["speaker", "fingerprint"], name="statement_fingerprint_idx"),
-            # Event page: who spoke at an event and how often (an index-only GROUP BY).
+            # Event page: who spoke at an event and how often (an index-only GROUP BY), and
+            # its passage count (the ids join the occurrences, index-only too).
             models.Index(
-                fields=["event", "speaker"],
+                fields=["event", "speaker", "id"],
                 condition=~Q(review_status="rejected"),
                 name="statement_event_speaker_idx",
             ),

@@ -35,21 +35,22 @@ def write_documents(folder: Path, names: list[str]) -> None:
         (folder / f"herald-{n:03}.txt").write_text("\n".join(lines), encoding="utf-8")
 
 
-def run_ingest(repo: Path, url: str, folder: Path) -> tuple[float, int]:
+def run_ingest(repo: Path, url: str, folder: Path, log: Path) -> tuple[float, int]:
     """Seconds and peak resident memory (bytes) of ``manage.py ingest folder``."""
     env = {**os.environ, "DATABASE_URL": url}
     started = time.perf_counter()
-    proc = subprocess.Popen(
-        [sys.executable, "manage.py", "ingest", str(folder)],
-        cwd=repo,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    _, status, usage = os.wait4(proc.pid, 0)
+    with open(log, "w") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "manage.py", "ingest", str(folder)],
+            cwd=repo,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+        _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
-        print("bench: warning: ingest exited non-zero", flush=True)
+        print(f"bench: warning: ingest exited non-zero (see {log})", flush=True)
     return elapsed, usage.ru_maxrss * 1024
 
 
@@ -91,7 +92,7 @@ def measure(repo: Path, big_url: str, server_url, scale: int) -> dict:
         check=True,
     )
     for label, name in (("empty archive", empty), (f"{scale:,} statements", copy)):
-        seconds, peak = run_ingest(repo, server_url(name), folder)
+        seconds, peak = run_ingest(repo, server_url(name), folder, folder.parent / f"{name}.log")
         results[label] = {"docs_per_s": DOCUMENTS / seconds, "peak_mb": peak / 2**20}
     with psycopg.connect(admin, autocommit=True) as conn:
         for name in (copy, empty):

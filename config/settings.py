@@ -236,7 +236,7 @@ NINJA_PAGINATION_MAX_OFFSET = 10_000
 ARCHIVE_PAGE_SIZE = env_int("ARCHIVE_PAGE_SIZE", 25, minimum=1)
 # A search counts (and ranks) up to this many matches exactly; past it, counts and facets are
 # estimates labelled "about", ranking looks at this many, and pages reach this far.
-ARCHIVE_EXACT_COUNT_LIMIT = env_int("ARCHIVE_EXACT_COUNT_LIMIT", 10000, minimum=100)
+ARCHIVE_EXACT_COUNT_LIMIT = env_int("ARCHIVE_EXACT_COUNT_LIMIT", 2000, minimum=100)
 
 LOGGING = {
     "version": 1,

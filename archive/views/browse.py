@@ -7,6 +7,7 @@ is a friendly message with status 400.
 
 import string
 from dataclasses import dataclass
+from datetime import date
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
@@ -129,7 +130,7 @@ def speaker_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
     Sized for a speaker of 80,000 statements: the count comes from the tallies, a page's ids
     from the speaker index alone (so page 3,000 costs little more than page 1), the timeline
-    from an index-only scan, and the roles from the latest ``ROLE_STATEMENTS`` statements.
+    from the monthly tallies, and the roles from the latest ``ROLE_STATEMENTS`` statements.
     """
     speaker = Speaker.objects.prefetch_related("aliases").filter(slug=slug).first()
     if speaker is None:
@@ -159,9 +160,18 @@ def speaker_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "roles_from_latest": ROLE_STATEMENTS if count > ROLE_STATEMENTS else None,
         "page_obj": page_obj,
         "query_string": search.query_string(request.GET),
-        "timeline": timeline.build_timeline(timeline.statements_per_month(statements)),
+        "timeline": timeline.build_timeline(_months_of(speaker)),
     }
     return render(request, "archive/speaker_detail.html", context)
+
+
+def _months_of(speaker: Speaker) -> dict[date, int]:
+    """The speaker's public dated statements per month, from the trigger-kept tallies."""
+    rows = StatementTally.objects.filter(dimension=f"month:{speaker.pk}", count__gt=0)
+    return {
+        date(int(value[:4]), int(value[5:7]), 1): count
+        for value, count in rows.values_list("value", "count")
+    }
 
 
 @read_only
@@ -254,14 +264,17 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         Occurrence.objects.filter(statement__event=event)
         .exclude(statement__review_status=ReviewStatus.REJECTED)
         .select_related("statement__speaker", "source", "article")
+        .defer("source__text")  # a page of 100 passages needs no source's whole text
         .order_by("source__file_name", "source_id", "start", "pk")
     )
     page_obj = paginate(request, search.IdsFirst(occurrences), per_page=EVENT_PASSAGES_PER_PAGE)
     speakers = list(Speaker.objects.at_event(event, limit=EVENT_SPEAKERS + 1))
     articles = list(
-        event.articles.select_related("source").order_by(
-            F("published").asc(nulls_last=True), "source__file_name", "position"
-        )[: EVENT_POSTS + 1]
+        event.articles.select_related("source")
+        .defer("source__text")
+        .order_by(F("published").asc(nulls_last=True), "source__file_name", "position")[
+            : EVENT_POSTS + 1
+        ]
     )
     context = {
         "event": event,

@@ -1,5 +1,7 @@
 """Counts at scale: trigger-kept tallies and search columns, exact and estimated search counts."""
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
@@ -101,3 +103,13 @@ def test_counts_up_to_the_exact_limit_are_exact(client, settings):
     assert response.context["total"] == 40
     page = response.content.decode()
     assert "40 statements matching" in page and "estimated counts" not in page
+
+
+def test_speaker_months_are_tallied_for_the_timeline():
+    speaker = make_speaker()
+    make_statement(text="One.", speaker=speaker, date=date(2020, 7, 19))
+    make_statement(text="Two.", speaker=speaker, date=date(2020, 7, 20))
+    hidden = make_statement(text="Three.", speaker=speaker, date=date(2020, 8, 1))
+    Statement.objects.filter(pk=hidden.pk).update(review_status="rejected")
+    assert tally(f"month:{speaker.pk}", "2020-07") == 2
+    assert tally(f"month:{speaker.pk}", "2020-08") == 0
