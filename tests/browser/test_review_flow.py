@@ -57,7 +57,8 @@ def test_editor_reattributes_with_the_keyboard_and_sees_the_history(
     screenshot(page, "review-item")
     page.keyboard.press("a")  # focus the re-attribute box
     page.keyboard.type("Lindq")
-    page.wait_for_function("document.querySelectorAll('#speaker-options option').length > 0")
+    # A selector wait, not wait_for_function: the CSP forbids the eval that one would need.
+    page.wait_for_selector("#speaker-options option", state="attached")
     option = page.eval_on_selector("#speaker-options option", "o => o.value")
     assert option.startswith("Ana Lindqvist [")
     page.keyboard.press("Control+A")
