@@ -247,7 +247,7 @@ def statements(request: HttpRequest, filters: Query[StatementFilters]):
     params = search.search_params(request.GET)
     for name in ("cursor", "page_size"):
         params.pop(name, None)
-    filterset = StatementFilter(params, queryset=Statement.objects.all())
+    filterset = StatementFilter(params, queryset=Statement.objects.all(), request=request)
     if not filterset.is_valid():
         raise HttpError(400, " ".join(filterset.error_messages()))
     return filterset.qs.select_related("speaker", "event")

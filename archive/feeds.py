@@ -57,7 +57,7 @@ class SearchFeed(_StatementFeed):
 
     def get_object(self, request):
         params = search.search_params(request.GET)
-        filterset = StatementFilter(params, queryset=Statement.objects.all())
+        filterset = StatementFilter(params, queryset=Statement.objects.all(), request=request)
         if not filterset.is_valid():
             raise BadRequest(" ".join(filterset.error_messages()))
         return {"filterset": filterset, "query_string": params.urlencode()}

@@ -151,6 +151,15 @@ class StatementFilter(django_filters.FilterSet):
         fields = []
         form = StatementSearchForm
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Rejected statements are for editors: visitors can neither ask for them nor count them.
+        self.editor = bool(self.request and self.request.user.is_staff)
+        if not self.editor:
+            public = [c for c in ReviewStatus.choices if c[0] != ReviewStatus.REJECTED]
+            self.filters["status"].extra["choices"] = public
+            self.form.fields["status"].choices = [("", "---------"), *public]
+
     def filter_year(self, queryset, name, value):
         if value == UNDATED:
             return queryset.filter(date__isnull=True)
@@ -306,7 +315,16 @@ class StatementFilter(django_filters.FilterSet):
             self._facet("year", _years(rows["year"]), {data.get("year")}),
             self._facet("kind", self._labelled(rows["kind"], StatementKind), {data.get("kind")}),
             self._facet(
-                "status", self._labelled(rows["status"], ReviewStatus), {data.get("status")}
+                "status",
+                self._labelled(
+                    [
+                        r
+                        for r in rows["status"]
+                        if self.editor or r["value"] != ReviewStatus.REJECTED
+                    ],
+                    ReviewStatus,
+                ),
+                {data.get("status")},
             ),
         ]
         return [Facet(f.name, f.label, f.options, estimated=f.name in estimated) for f in built]

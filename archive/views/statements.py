@@ -30,7 +30,7 @@ def statement_list(request: HttpRequest) -> HttpResponse:
     """/statements/: search, filter, facet counts, pages; ?format=csv|json exports the results."""
     # Empty parameters (an unfilled form field) mean "no filter", not an invalid value.
     params = search.search_params(request.GET)
-    filterset = StatementFilter(params, queryset=Statement.objects.all())
+    filterset = StatementFilter(params, queryset=Statement.objects.all(), request=request)
     export_format = request.GET.get("format", "")
     if export_format and export_format not in EXPORT_FORMATS:
         return HttpResponseBadRequest(
@@ -121,6 +121,12 @@ def _export(request: HttpRequest, results, export_format: str) -> StreamingHttpR
 def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """A statement's permalink: where it occurs, its neighbours, how to cite it, similar ones."""
     statement = get_object_or_404(Statement.objects.for_listing(), pk=pk)
+    if statement.review_status == ReviewStatus.REJECTED and not request.user.is_staff:
+        # Editors rejected it: visitors learn only that it was withdrawn (410 Gone), not what
+        # the record said, so a wrong attribution is never shown again under a name.
+        return render(
+            request, "archive/statement_withdrawn.html", {"statement": statement}, status=410
+        )
     occurrences = list(
         statement.occurrences.select_related("source", "article")
         .annotate(

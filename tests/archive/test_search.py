@@ -261,9 +261,14 @@ def test_statement_kind_filter(client, corpus):
     assert found(client, kind="indirect") == ids(corpus["users"])
 
 
-def test_review_status_filter_can_show_rejected_statements(client, corpus):
+def test_review_status_filter_shows_rejected_statements_to_editors_only(
+    client, admin_client, corpus
+):
     assert found(client, status="verified") == ids(corpus["bogota"])
-    assert found(client, status="rejected") == ids(corpus["rejected"])
+    response = client.get(URL, {"status": "rejected"})
+    assert response.status_code == 400
+    assert "Select a valid choice" in response.content.decode()
+    assert found(admin_client, status="rejected") == ids(corpus["rejected"])
 
 
 def test_filters_combine_with_the_query(client, corpus):
@@ -284,8 +289,8 @@ def test_facet_counts_follow_the_current_query(client, corpus):
     assert facet_counts(response, "event") == {corpus["forum"].slug: 2}
     assert facet_counts(response, "event_kind") == {"conference": 2}
     assert facet_counts(response, "kind") == {"direct": 1, "indirect": 1}
-    # The status facet says what each status would give, rejected included.
-    assert facet_counts(response, "status") == {"unreviewed": 2, "rejected": 1}
+    # The status facet says what each status would give; rejected ones are for editors only.
+    assert facet_counts(response, "status") == {"unreviewed": 2}
 
 
 def test_facet_ignores_its_own_filter_so_other_options_keep_their_counts(client, corpus):

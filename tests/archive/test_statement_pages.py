@@ -127,13 +127,20 @@ def test_similar_statements_come_from_the_same_speaker_or_event(client, report):
     assert report["first"].pk not in similar
 
 
-def test_rejected_statement_is_reachable_but_clearly_labelled(client, report):
+def test_rejected_statement_is_withdrawn_for_visitors_and_labelled_for_editors(
+    client, admin_client, report
+):
     statement = report["last"]
     statement.review_status = "rejected"
     statement.save(update_fields=["review_status"])
     response = client.get(statement.get_absolute_url())
-    assert response.status_code == 200
+    assert response.status_code == 410
     html = response.content.decode()
+    assert f"Statement {statement.pk} was withdrawn" in html
+    assert statement.text not in html
+    assert statement.speaker.name not in html
+    # ...editors still see it, clearly labelled...
+    html = admin_client.get(statement.get_absolute_url()).content.decode()
     assert "Rejected statement." in html
     assert "(rejected)</h1>" in html
     # ...and it is not offered as similar to its neighbours.
