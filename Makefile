@@ -61,7 +61,7 @@ serve: setup
 	fi
 	@echo "Editor or administrator login for /admin/:"
 	@echo "  $(PY) manage.py createsuperuser    (an administrator)"
-	@echo "  $(PY) manage.py createeditor       (an editor, where your version has it)"
+	@echo "  $(PY) manage.py createeditor NAME  (an editor: the review queue at /review/)"
 	@echo "  prefix ARCHIVE_DEMO=1 to make the login in the demo database."
 	@echo "Statement Archive: serving on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
 	$(SERVE_ENV) $(VENV)/bin/gunicorn config.wsgi:application --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile -
