@@ -1,10 +1,7 @@
 """Lines, sentences and the lead of a post's body, with offsets, for the event finders."""
 
-import re
+from ingest.text import sentences as split_sentences
 
-from ingest.text import ABBREVIATIONS
-
-_SENTENCE_END_RE = re.compile(r"[.!?][”\"’')\]]*\s+(?=[“\"‘(\[A-Z0-9])")
 _PROSE_END = (".", "!", "?", "”", '"', "’", "…")
 LEAD_LINES = 4  # prose paragraphs that make up a post's lead
 
@@ -20,21 +17,8 @@ def body_lines(text: str) -> list[tuple[int, str]]:
 
 
 def sentences(text: str, offset: int = 0) -> list[tuple[int, str]]:
-    """Sentences of one line of prose with their start offsets."""
-    bounds, start = [], 0
-    for m in _SENTENCE_END_RE.finditer(text):
-        word = re.search(r"(\w+)\W*$", text[start : m.start() + 1])
-        if word and (word[1].lower() in ABBREVIATIONS or len(word[1]) == 1):
-            continue  # "Dec. 4", "Mr. Smith", "U.S. Ambassador" do not end a sentence
-        bounds.append((start, m.end()))
-        start = m.end()
-    bounds.append((start, len(text)))
-    out = []
-    for a, b in bounds:
-        chunk = text[a:b]
-        if chunk.strip():
-            out.append((offset + a + len(chunk) - len(chunk.lstrip()), chunk.strip()))
-    return out
+    """Sentences of one line of prose with their start offsets (``ingest.text.sentences``)."""
+    return [(offset + a, text[a:b]) for a, b in split_sentences(text, 0, len(text))]
 
 
 def is_prose(line: str) -> bool:
