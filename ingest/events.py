@@ -7,12 +7,9 @@ same event reported by two documents with ``same_event`` and ``merge_events``.
 """
 
 import re
-from dataclasses import replace
 from datetime import date
 
-from rapidfuzz import fuzz
-
-from ingest.dates import days_between, find_dates
+from ingest.dates import find_dates
 from ingest.event_dates import (
     adjust_year,
     day_after,
@@ -27,8 +24,7 @@ from ingest.event_text import all_sentences, lead, sentence_at
 from ingest.post_dates import article_date
 from ingest.types import ParsedEvent
 
-__all__ = ["EVENT_KINDS", "article_date", "detect_event", "event_kind", "merge_events"]
-__all__ += ["same_event", "section_event"]
+__all__ = ["EVENT_KINDS", "article_date", "detect_event", "event_kind", "section_event"]
 
 
 def detect_event(
@@ -127,56 +123,3 @@ _CONVERSATION_HEADING_RE = re.compile(r"\s*in conversation(?:\s+with)?\s*[:–�
 
 # "Side event: “Open Doors”", "Panel — Cities of Arrival": a heading that names its event
 _NAMED_HEADING_RE = re.compile(r"\w\s*[:–—]\s*\S|[“\"‘][^“”\"]+[”\"’]")
-
-# --- one event seen in two documents -------------------------------------------------
-
-
-def _norm(text: str) -> str:
-    """Lowercase words without digits-only tokens and punctuation, for fuzzy comparison."""
-    words = re.findall(r"[^\W\d_]+", (text or "").lower())
-    return " ".join(words)
-
-
-def _similar(a: str, b: str) -> float:
-    """0-100 similarity of two short texts, order-insensitive."""
-    a, b = _norm(a), _norm(b)
-    if not a or not b:
-        return 0.0
-    return fuzz.token_set_ratio(a, b)
-
-
-def _range_gap(a: ParsedEvent, b: ParsedEvent) -> int:
-    """Days from ``b``'s start to ``a``'s run of days (0 when it falls inside it)."""
-    if a.start_date is None or b.start_date is None or a.end_date is None:
-        return days_between(a.start_date, b.start_date) if a.start_date and b.start_date else 0
-    if a.start_date <= b.start_date <= a.end_date:
-        return 0
-    return min(days_between(a.start_date, b.start_date), days_between(a.end_date, b.start_date))
-
-
-def same_event(a: ParsedEvent, b: ParsedEvent) -> bool:
-    """Whether two events from different documents are the same real event."""
-    names = _similar(a.name, b.name)
-    if a.start_date is None or b.start_date is None:
-        return a.kind == b.kind and names >= 85
-    gap = min(days_between(a.start_date, b.start_date), _range_gap(a, b), _range_gap(b, a))
-    if gap > 2:
-        return False
-    evidence = names - 10 * gap + (10 if a.kind == b.kind else 0)
-    if a.location and b.location:
-        places = _similar(a.location, b.location)
-        evidence += 15 if places >= 80 else -15 if places < 40 else 0
-    return evidence >= 70
-
-
-def merge_events(a: ParsedEvent, b: ParsedEvent) -> ParsedEvent:
-    """One event from two reports of it: the earlier date (posts follow events), fuller fields."""
-    dates = [d for d in (a.start_date, b.start_date) if d is not None]
-    ends = [d for d in (a.end_date, b.end_date) if d is not None]
-    return replace(
-        a,
-        start_date=min(dates, default=None),
-        end_date=max(ends, default=None),
-        location=a.location if len(a.location) >= len(b.location) else b.location,
-        description=a.description or b.description,
-    )

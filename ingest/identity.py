@@ -15,12 +15,19 @@ depend on which file came first:
 - the canonical name and the spelling kept for each alias are chosen from all the forms seen,
   by a fixed order (most complete, accents kept, no titles), never "the first one imported".
 
+The same goes for events (``same_event``: name, dates, kind and place weighed together) and
+statements (``SAME_STATEMENT_RATIO``): every "is this the same one?" threshold lives here.
+
 Pure functions over strings: no database.
 """
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
+from rapidfuzz import fuzz
+
+from ingest.dates import days_between
 from ingest.names import (
     PARTICLES,
     TITLES,
@@ -30,6 +37,7 @@ from ingest.names import (
     normalize_name,
 )
 from ingest.text import fold
+from ingest.types import ParsedEvent
 
 # A given name shorter than this is never taken as the short form of a longer one ("Al").
 MIN_SHORT_GIVEN_NAME = 3
@@ -258,3 +266,75 @@ def canonical_event_name(names: Iterable[str]) -> str:
 def canonical_description(descriptions: Iterable[str]) -> str:
     """One role description from several sources: the longest, then A-Z (not the first)."""
     return min((d for d in descriptions if d), key=lambda d: (-len(d), d), default="")
+
+
+# --- Speakers in the database ------------------------------------------------------------------
+
+# Trigram similarity (pg_trgm) of a new name to an archived speaker's aliases before
+# ``same_speaker`` is asked: a shortlist, not a verdict.
+SPEAKER_SHORTLIST_SIMILARITY = 0.4
+
+# --- Statements ---------------------------------------------------------------------------------
+
+# rapidfuzz ratio of two quotes (folded words) at or above which they are one statement.
+SAME_STATEMENT_RATIO = 92
+# A curated passage whose words changed is still found again at this ratio (and flagged).
+REWORDED_RATIO = 80
+
+# --- Events -------------------------------------------------------------------------------------
+
+SAME_UNDATED_EVENT_NAMES = 85  # name similarity that makes two undated events of a kind one
+SAME_EVENT_MAX_DAYS_APART = 2  # reports of one event date it at most this far apart
+SAME_EVENT_EVIDENCE = 70  # name similarity, less 10 a day apart, +10 same kind, +-15 place
+SAME_PLACE, OTHER_PLACE = 80, 40  # place similarity that counts for / against
+
+
+def _norm(text: str) -> str:
+    """Lowercase words without digits-only tokens and punctuation, for fuzzy comparison."""
+    words = re.findall(r"[^\W\d_]+", (text or "").lower())
+    return " ".join(words)
+
+
+def _similar(a: str, b: str) -> float:
+    """0-100 similarity of two short texts, order-insensitive."""
+    a, b = _norm(a), _norm(b)
+    if not a or not b:
+        return 0.0
+    return fuzz.token_set_ratio(a, b)
+
+
+def _range_gap(a: ParsedEvent, b: ParsedEvent) -> int:
+    """Days from ``b``'s start to ``a``'s run of days (0 when it falls inside it)."""
+    if a.start_date is None or b.start_date is None or a.end_date is None:
+        return days_between(a.start_date, b.start_date) if a.start_date and b.start_date else 0
+    if a.start_date <= b.start_date <= a.end_date:
+        return 0
+    return min(days_between(a.start_date, b.start_date), days_between(a.end_date, b.start_date))
+
+
+def same_event(a: ParsedEvent, b: ParsedEvent) -> bool:
+    """Whether two events from different documents are the same real event."""
+    names = _similar(a.name, b.name)
+    if a.start_date is None or b.start_date is None:
+        return a.kind == b.kind and names >= SAME_UNDATED_EVENT_NAMES
+    gap = min(days_between(a.start_date, b.start_date), _range_gap(a, b), _range_gap(b, a))
+    if gap > SAME_EVENT_MAX_DAYS_APART:
+        return False
+    evidence = names - 10 * gap + (10 if a.kind == b.kind else 0)
+    if a.location and b.location:
+        places = _similar(a.location, b.location)
+        evidence += 15 if places >= SAME_PLACE else -15 if places < OTHER_PLACE else 0
+    return evidence >= SAME_EVENT_EVIDENCE
+
+
+def merge_events(a: ParsedEvent, b: ParsedEvent) -> ParsedEvent:
+    """One event from two reports of it: the earlier date (posts follow events), fuller fields."""
+    dates = [d for d in (a.start_date, b.start_date) if d is not None]
+    ends = [d for d in (a.end_date, b.end_date) if d is not None]
+    return replace(
+        a,
+        start_date=min(dates, default=None),
+        end_date=max(ends, default=None),
+        location=a.location if len(a.location) >= len(b.location) else b.location,
+        description=a.description or b.description,
+    )

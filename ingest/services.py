@@ -37,7 +37,13 @@ from archive.models import (
 from archive.runs import this_host
 from ingest import identity
 from ingest.decode import RejectedFile, decode_bytes
-from ingest.events import merge_events, same_event
+from ingest.identity import (
+    REWORDED_RATIO,
+    SAME_STATEMENT_RATIO,
+    SPEAKER_SHORTLIST_SIMILARITY,
+    merge_events,
+    same_event,
+)
 from ingest.names import normalize_name
 from ingest.parse import parse_document
 from ingest.text import fold
@@ -49,12 +55,6 @@ logger = logging.getLogger(__name__)
 # the other and never both create the same speaker, event or statement.
 INGEST_LOCK_ID = 0x5A7E_4E7A
 
-# Two quotes of one speaker this alike (rapidfuzz ratio, 0-100) are one statement.
-SAME_STATEMENT_RATIO = 92
-
-# A curated passage whose words changed this little (rapidfuzz ratio) in a new version of its
-# file is the same statement, sent back to review with both wordings.
-REWORDED_RATIO = 80
 REWORDED_FLAG = "Source wording changed on re-import"
 
 
@@ -575,7 +575,7 @@ def _matching_speaker(found: ParsedSpeaker, forms: dict[str, str]) -> Speaker | 
     # Misspellings and accent variants: trigram candidates, checked by the identity rules.
     candidate_ids = (
         SpeakerAlias.objects.annotate(similarity=TrigramSimilarity("normalized", main))
-        .filter(similarity__gte=0.4, speaker__kind=found.kind)
+        .filter(similarity__gte=SPEAKER_SHORTLIST_SIMILARITY, speaker__kind=found.kind)
         .order_by("-similarity", "speaker_id")
         .values_list("speaker_id", flat=True)[:20]
     )

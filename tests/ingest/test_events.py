@@ -10,10 +10,9 @@ from ingest.events import (
     article_date,
     detect_event,
     event_kind,
-    merge_events,
-    same_event,
     section_event,
 )
+from ingest.identity import merge_events, same_event
 from ingest.other_events import paragraph_events
 from ingest.parse import parse_document
 from ingest.types import ParsedEvent
