@@ -14,7 +14,7 @@ from pathlib import Path
 
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db import connection, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.db.models.functions import Length
 from django.utils import timezone
 from django.utils.text import slugify
@@ -421,11 +421,14 @@ def refresh_speaker_names(speakers: Iterable[Speaker], *, new: Iterable[Statemen
             Statement.objects.filter(pk__in=ids).exclude(speaker_names=names).update(
                 speaker_names=names
             )
-        held = (
-            Statement.objects.filter(speaker=speaker)
-            .exclude(pk__in=ids)
-            .values_list("speaker_names", flat=True)
-            .first()
+        held = next(
+            iter(
+                Statement.objects.filter(speaker=speaker)
+                .exclude(pk__in=ids)
+                .order_by()  # any one row, through the speaker index
+                .values_list("speaker_names", flat=True)[:1]
+            ),
+            None,
         )
         if held is not None and held != names and not _same_search_words(held, names):
             speaker.refresh_statement_names()
@@ -472,15 +475,20 @@ class StatementMatcher:
 
     def _archived(self, speaker: Speaker, kind: str, text: str, print_: str) -> list[Statement]:
         fields = ("id", "kind", "text", "fingerprint", "curated", "event_id", "date", "speaker_id")
-        same = Statement.objects.filter(speaker=speaker, kind=kind).only(*fields)
+        # No default ordering on either query: a "first" by date or id would walk the whole
+        # table's date or id index instead of the speaker's own rows.
+        same = Statement.objects.filter(speaker=speaker, kind=kind).only(*fields).order_by()
         exact = list(same.filter(fingerprint=print_)[:1])
         if exact or len(comparable(text)) < 40:
             return exact
         low, high = int(len(text) / 1.15), int(len(text) / 0.85) + 1
+        # The shortlist walks the speaker's public statements newest first (the speaker
+        # index); a rejected one is still found again by its fingerprint.
         return list(
-            same.annotate(length=Length("text"))
+            same.exclude(review_status=ReviewStatus.REJECTED)
+            .annotate(length=Length("text"))
             .filter(length__gte=low, length__lte=high)
-            .order_by("-id")[: self.SHORTLIST]
+            .order_by(F("date").desc(nulls_last=True), "-id")[: self.SHORTLIST]
         )
 
     def find(self, *, speaker: Speaker, kind: str, text: str) -> Statement | None:
