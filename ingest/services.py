@@ -460,12 +460,12 @@ class StatementMatcher:
 
     The same words by the same speaker (by fingerprint, the (speaker, fingerprint) index), or
     nearly the same words (rapidfuzz ratio >= SAME_STATEMENT_RATIO, for quotes at least 40
-    characters long) among the speaker's ``SHORTLIST`` latest statements of about the same
-    length, are one statement. So a speaker's 80,000 earlier statements are never loaded.
+    characters long) among those of the speaker's ``SHORTLIST`` latest statements that have
+    about the same length, are one statement. So a speaker's 80,000 earlier statements are never loaded.
     New statements are kept in memory and written together by ``save()``.
     """
 
-    # How many of a speaker's latest statements of similar length are compared word by word.
+    # How many of a speaker's latest statements are read to compare wording with.
     SHORTLIST = 200
 
     def __init__(self) -> None:
@@ -482,13 +482,18 @@ class StatementMatcher:
         if exact or len(comparable(text)) < 40:
             return exact
         low, high = int(len(text) / 1.15), int(len(text) / 0.85) + 1
-        # The shortlist walks the speaker's public statements newest first (the speaker
-        # index); a rejected one is still found again by its fingerprint.
-        return list(
+        # The shortlist is the speaker's latest public statements (the speaker index, so the
+        # rows read are bounded), of those the ones of about the same length; a rejected
+        # statement is still found again by its fingerprint.
+        latest = (
             same.exclude(review_status=ReviewStatus.REJECTED)
+            .order_by(F("date").desc(nulls_last=True), "-id")
+            .values("pk")[: self.SHORTLIST]
+        )
+        return list(
+            same.filter(pk__in=latest)
             .annotate(length=Length("text"))
             .filter(length__gte=low, length__lte=high)
-            .order_by(F("date").desc(nulls_last=True), "-id")[: self.SHORTLIST]
         )
 
     def find(self, *, speaker: Speaker, kind: str, text: str) -> Statement | None:
