@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import psycopg
 from psycopg import sql
@@ -56,7 +57,7 @@ def run_ingest(repo: Path, url: str, folder: Path, log: Path) -> tuple[float, in
 
 def measure(repo: Path, big_url: str, server_url, scale: int) -> dict:
     admin = server_url("postgres")
-    big = big_url.rsplit("/", 1)[1].split("?")[0]
+    big = urlsplit(big_url).path.lstrip("/")
     with psycopg.connect(big_url) as conn:
         names = [
             f"Dr {row[0]}"

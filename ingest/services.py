@@ -16,7 +16,7 @@ from pathlib import Path
 import pghistory
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db import InterfaceError, OperationalError, connection, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.db.models.functions import Length
 from django.utils import timezone
 from django.utils.text import slugify
@@ -628,11 +628,14 @@ def refresh_speaker_names(speakers: Iterable[Speaker], *, new: Iterable[Statemen
             Statement.objects.filter(pk__in=ids).exclude(speaker_names=names).update(
                 speaker_names=names
             )
-        held = (
-            Statement.objects.filter(speaker=speaker)
-            .exclude(pk__in=ids)
-            .values_list("speaker_names", flat=True)
-            .first()
+        held = next(
+            iter(
+                Statement.objects.filter(speaker=speaker)
+                .exclude(pk__in=ids)
+                .order_by()  # any one row, through the speaker index
+                .values_list("speaker_names", flat=True)[:1]
+            ),
+            None,
         )
         if held is not None and held != names and not _same_search_words(held, names):
             speaker.refresh_statement_names()
@@ -733,12 +736,12 @@ class StatementMatcher:
 
     The same words by the same speaker (by fingerprint, the (speaker, fingerprint) index), or
     nearly the same words (rapidfuzz ratio >= SAME_STATEMENT_RATIO, for quotes at least 40
-    characters long) among the speaker's ``SHORTLIST`` latest statements of about the same
-    length, are one statement. So a speaker's 80,000 earlier statements are never loaded.
+    characters long) among those of the speaker's ``SHORTLIST`` latest statements that have
+    about the same length, are one statement. So a speaker's 80,000 earlier statements are never loaded.
     New statements are kept in memory and written together by ``save()``.
     """
 
-    # How many of a speaker's latest statements of similar length are compared word by word.
+    # How many of a speaker's latest statements are read to compare wording with.
     SHORTLIST = 200
 
     def __init__(self) -> None:
@@ -758,15 +761,25 @@ class StatementMatcher:
             "speaker_id",
             "review_status",
         )
-        same = Statement.objects.filter(speaker=speaker, kind=kind).only(*fields)
+        # No default ordering on either query: a "first" by date or id would walk the whole
+        # table's date or id index instead of the speaker's own rows.
+        same = Statement.objects.filter(speaker=speaker, kind=kind).only(*fields).order_by()
         exact = list(same.filter(fingerprint=print_)[:1])
         if exact or len(comparable(text)) < 40:
             return exact
         low, high = int(len(text) / 1.15), int(len(text) / 0.85) + 1
+        # The shortlist is the speaker's latest public statements (the speaker index, so the
+        # rows read are bounded), of those the ones of about the same length; a rejected
+        # statement is still found again by its fingerprint.
+        latest = (
+            same.exclude(review_status=ReviewStatus.REJECTED)
+            .order_by(F("date").desc(nulls_last=True), "-id")
+            .values("pk")[: self.SHORTLIST]
+        )
         return list(
-            same.annotate(length=Length("text"))
+            same.filter(pk__in=latest)
+            .annotate(length=Length("text"))
             .filter(length__gte=low, length__lte=high)
-            .order_by("-id")[: self.SHORTLIST]
         )
 
     def find(self, *, speaker: Speaker, kind: str, text: str) -> Statement | None:
