@@ -119,7 +119,7 @@ def fold(text: str) -> str:
 
 
 def fingerprint(text: str) -> str:
-    """The same hash ingest gives (``ingest.services.fingerprint``)."""
+    """The same hash ingest gives (``ingest.matching.fingerprint``)."""
     return hashlib.sha256(" ".join(re.findall(r"\w+", fold(text))).encode()).hexdigest()
 
 

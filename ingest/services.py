@@ -1,61 +1,48 @@
 """Write parsed documents into the archive: one transaction per file.
 
+The run over files (``import_paths``: heartbeat, a lost database, dry runs) and the write of
+one parsed document (``write_parsed``); which archived event or speaker a parsed one is lives
+in ``ingest.records``, which archived statement a quote is in ``ingest.matching``.
+
 Records ingest makes carry ``curated=False``. Ingest never changes a curated record (one an
 editor has edited or reviewed); it only adds occurrences to it.
 """
 
-import hashlib
 import logging
 import os
-import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
-from datetime import timedelta
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pghistory
-from django.contrib.postgres.search import TrigramSimilarity
 from django.db import InterfaceError, OperationalError, connection, transaction
-from django.db.models import F, Q
-from django.db.models.functions import Length
 from django.utils import timezone
-from django.utils.text import slugify
-from rapidfuzz import fuzz
 
 from archive.models import (
-    SEARCH_CONFIG,
     Article,
-    Event,
     IngestRun,
     Occurrence,
-    ReviewStatus,
     Source,
-    Speaker,
-    SpeakerAlias,
     Statement,
 )
 from archive.runs import this_host
-from ingest import identity
 from ingest.decode import RejectedFile, decode_bytes
-from ingest.identity import (
-    REWORDED_RATIO,
-    SAME_STATEMENT_RATIO,
-    SPEAKER_SHORTLIST_SIMILARITY,
-    merge_events,
-    same_event,
-)
-from ingest.names import normalize_name
+from ingest.matching import CuratedPassages, StatementMatcher
 from ingest.parse import parse_document
-from ingest.text import fold
-from ingest.types import ParsedDocument, ParsedEvent, ParsedSpeaker
+from ingest.records import (
+    curated_events,
+    curated_post_events,
+    refresh_speaker_names,
+    resolve_event,
+    resolve_speaker,
+)
+from ingest.types import ParsedDocument
 
 logger = logging.getLogger(__name__)
 
 # Every ingest transaction takes this lock, so two ingest commands at once write one after
 # the other and never both create the same speaker, event or statement.
 INGEST_LOCK_ID = 0x5A7E_4E7A
-
-REWORDED_FLAG = "Source wording changed on re-import"
 
 
 class DryRun(Exception):
@@ -425,418 +412,3 @@ def _passage(text: str, limit: int = 90) -> str:
     if len(words) > limit:
         words = words[:limit].rsplit(" ", 1)[0] + "…"
     return f"«{words}»"
-
-
-def unique_slug(model, text: str, *, max_length: int = 100) -> str:
-    """A slug for ``text`` not yet taken in ``model`` (adds -2, -3, ... when needed)."""
-    base = slugify(text)[:max_length].strip("-") or model._meta.model_name
-    slug, n = base, 2
-    while model.objects.filter(slug=slug).exists():
-        slug = f"{base[: max_length - 6]}-{n}"
-        n += 1
-    return slug
-
-
-def _as_parsed(event: Event) -> ParsedEvent:
-    return ParsedEvent(
-        key=str(event.pk),
-        name=event.name,
-        kind=event.kind,
-        start_date=event.start_date,
-        end_date=event.end_date,
-        location=event.location,
-    )
-
-
-def curated_events(previous: Source) -> list[Event]:
-    """The curated events the previous version of a file was linked to (by post or statement)."""
-    return list(
-        Event.objects.filter(curated=True)
-        .filter(Q(articles__source=previous) | Q(statements__occurrences__source=previous))
-        .distinct()
-        .order_by("pk")
-    )
-
-
-def curated_post_events(previous: Source) -> dict[str, Event]:
-    """Headline -> curated event, for the posts of a file's previous version."""
-    rows = previous.articles.filter(event__curated=True).exclude(title="").select_related("event")
-    return {article.title: article.event for article in rows}
-
-
-def resolve_event(found: ParsedEvent, *, known: Iterable[Event] = ()) -> Event:
-    """The archive's record of this event: an existing one it matches, or a new one.
-
-    ``known`` curated events match by identity (name, kind, place), whatever date an editor
-    gave them, so a corrected date never makes a re-import create the event again.
-    """
-    for event in known:
-        dated_as_found = replace(
-            _as_parsed(event), start_date=found.start_date, end_date=found.end_date
-        )
-        if same_event(found, dated_as_found):
-            return event
-    if found.start_date:
-        week = timedelta(days=7)
-        candidates = Event.objects.filter(
-            Q(start_date__range=(found.start_date - week, found.start_date + week))
-            | Q(start_date__isnull=True)
-        )
-    else:
-        candidates = Event.objects.all()
-    for event in candidates.order_by("pk")[:500]:
-        if same_event(found, _as_parsed(event)):
-            _fill_event(event, found)
-            return event
-    year = f"{found.start_date.year} " if found.start_date else ""
-    return Event.objects.create(
-        name=found.name[:300],
-        slug=unique_slug(Event, f"{year}{found.name}"),
-        kind=found.kind,
-        start_date=found.start_date,
-        end_date=found.end_date
-        if found.end_date and found.start_date and found.end_date >= found.start_date
-        else None,
-        location=found.location[:300],
-        description=found.description,
-    )
-
-
-def _fill_event(event: Event, found: ParsedEvent) -> None:
-    """Merge what another source reports into the record (never into a curated one)."""
-    if event.curated:
-        return
-    merged = merge_events(_as_parsed(event), found)
-    changed = [
-        name
-        for name in ("start_date", "end_date", "location")
-        if getattr(merged, name) != getattr(event, name)
-    ]
-    for name in changed:
-        setattr(event, name, getattr(merged, name))
-    # One name whichever report came first (the event's slug keeps the first one's).
-    if (name := identity.canonical_event_name([event.name, found.name[:300]])) != event.name:
-        event.name = name
-        changed.append("name")
-    if event.end_date and event.start_date and event.end_date < event.start_date:
-        event.end_date = None
-    if changed:
-        event.save(update_fields=[*changed, "updated_at"])
-
-
-def resolve_speaker(found: ParsedSpeaker) -> Speaker:
-    """The archive's record of this speaker: matched by ``ingest.identity`` rules, else created.
-
-    Every spelling is kept as an alias, but only full forms match across documents; the name
-    and each alias's spelling are recomputed from all the forms seen, so the record does not
-    depend on the order files were imported in.
-    """
-    forms = identity.all_forms(found.name, found.aliases)
-    speaker = _matching_speaker(found, identity.alias_forms(found.name, found.aliases, found.kind))
-    if speaker is None:
-        name = identity.canonical_name(forms.values()) if forms else found.name
-        speaker = Speaker.objects.create(
-            name=name[:200],
-            slug=unique_slug(Speaker, name),
-            kind=found.kind,
-            description=(found.descriptions[0] if found.descriptions else "")[:500],
-        )
-    if not speaker.curated:
-        _merge_forms(speaker, forms)
-        if found.descriptions:
-            described = [speaker.description, found.descriptions[0][:500]]
-            if (description := identity.canonical_description(described)) != speaker.description:
-                speaker.description = description
-                speaker.save(update_fields=["description", "updated_at"])
-    return speaker
-
-
-def _known_forms(speaker: Speaker) -> dict[str, str]:
-    aliases = [a.name for a in speaker.aliases.all()]
-    return identity.alias_forms(speaker.name, aliases, speaker.kind)
-
-
-def _matching_speaker(found: ParsedSpeaker, forms: dict[str, str]) -> Speaker | None:
-    """The oldest speaker sharing a lookup form, else a similar one, that is the same speaker."""
-    if not forms:
-        return None
-    exact = (
-        Speaker.objects.filter(aliases__normalized__in=list(forms), kind=found.kind)
-        .distinct()
-        .order_by("pk")
-        .prefetch_related("aliases")
-    )
-    for speaker in exact:
-        if identity.same_speaker(forms, _known_forms(speaker), found.kind):
-            return speaker
-    main = normalize_name(found.name)
-    if not main:
-        return None
-    # Misspellings and accent variants: trigram candidates, checked by the identity rules.
-    candidate_ids = (
-        SpeakerAlias.objects.annotate(similarity=TrigramSimilarity("normalized", main))
-        .filter(similarity__gte=SPEAKER_SHORTLIST_SIMILARITY, speaker__kind=found.kind)
-        .order_by("-similarity", "speaker_id")
-        .values_list("speaker_id", flat=True)[:20]
-    )
-    candidates = Speaker.objects.filter(pk__in=list(candidate_ids)).prefetch_related("aliases")
-    for speaker in candidates.order_by("pk"):
-        if identity.same_speaker(forms, _known_forms(speaker), found.kind):
-            return speaker
-    return None
-
-
-def _merge_forms(speaker: Speaker, forms: dict[str, str]) -> None:
-    """Add the new forms, keep the best spelling of each, recompute the canonical name."""
-    aliases = {alias.normalized: alias for alias in speaker.aliases.all()}
-    SpeakerAlias.objects.bulk_create(
-        [
-            SpeakerAlias(speaker=speaker, name=spelling, normalized=key)
-            for key, spelling in forms.items()
-            if key not in aliases
-        ]
-    )
-    for key, spelling in forms.items():
-        alias = aliases.get(key)
-        if (
-            alias is not None
-            and (best := identity.best_spelling([alias.name, spelling])) != alias.name
-        ):
-            alias.name = best
-            alias.save(update_fields=["name"])
-    spellings = [*(a.name for a in aliases.values()), *forms.values()]
-    if spellings and (name := identity.canonical_name(spellings)[:200]) != speaker.name:
-        speaker.name = name
-        speaker.save(update_fields=["name", "updated_at"])
-
-
-def refresh_speaker_names(speakers: Iterable[Speaker], *, new: Iterable[Statement] = ()) -> None:
-    """Copy each speaker's name and aliases onto their statements, for search.
-
-    The statements just created (``new``) get the names by id. The speaker's earlier
-    statements are rewritten only when the names bring a search word they lack: one of them
-    (by the speaker index) shows what they hold, so a known speaker seen again, or a new
-    spelling made of words already there, costs no rewrite of their 80,000 statements.
-    """
-    new_ids: dict[int, list[int]] = {}
-    for statement in new:
-        new_ids.setdefault(statement.speaker_id, []).append(statement.pk)
-    for speaker in speakers:
-        names = speaker.search_names
-        ids = new_ids.get(speaker.pk, [])
-        if ids:
-            Statement.objects.filter(pk__in=ids).exclude(speaker_names=names).update(
-                speaker_names=names
-            )
-        held = next(
-            iter(
-                Statement.objects.filter(speaker=speaker)
-                .exclude(pk__in=ids)
-                .order_by()  # any one row, through the speaker index
-                .values_list("speaker_names", flat=True)[:1]
-            ),
-            None,
-        )
-        if held is not None and held != names and not _same_search_words(held, names):
-            speaker.refresh_statement_names()
-
-
-def _same_search_words(old: str, new: str) -> bool:
-    """True when ``new`` holds no search word (lexeme) that ``old`` lacks."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT tsvector_to_array(to_tsvector(%s::regconfig, %s)) "
-            "<@ tsvector_to_array(to_tsvector(%s::regconfig, %s))",
-            [SEARCH_CONFIG, new, SEARCH_CONFIG, old],
-        )
-        return cursor.fetchone()[0]
-
-
-def fingerprint(text: str) -> str:
-    """Hash of a quote's letters and digits, lower-cased and unaccented."""
-    return hashlib.sha256(comparable(text).encode()).hexdigest()
-
-
-def comparable(text: str) -> str:
-    """A quote reduced to its lower-case unaccented words, for comparing two sources."""
-    return " ".join(re.findall(r"\w+", fold(text)))
-
-
-def flag_if_reworded(statement: Statement, text: str) -> None:
-    """A reviewed statement whose source now says something else goes back to the queue.
-
-    The statement keeps its reviewed text; the new wording is kept beside it for the editor.
-    """
-    if statement.review_status != ReviewStatus.VERIFIED:
-        return
-    if comparable(text) == comparable(statement.text):
-        return
-    statement.review_status = ReviewStatus.UNREVIEWED
-    statement.review_flag = REWORDED_FLAG
-    statement.source_wording = text
-    statement.save(update_fields=["review_status", "review_flag", "source_wording", "updated_at"])
-
-
-class CuratedPassages:
-    """The curated statements of a file's previous version, found again in its new text.
-
-    Editors may have moved such a statement to another speaker or changed its span, so the
-    parser's speaker and wording cannot find it; its exact passage can. Each passage is
-    looked up in the new text (the copy nearest its old position); a quote the parser finds
-    overlapping it is that statement, anchored where the editor put it. A passage whose
-    words changed is matched by close wording instead and sent back to review.
-    """
-
-    def __init__(self, previous: Source, new_text: str) -> None:
-        self._open: list[tuple[Statement, str, int, int | None]] = []
-        rows = (
-            Occurrence.objects.filter(source=previous, statement__curated=True)
-            .select_related("statement")
-            .order_by("start", "pk")
-        )
-        for occ in rows:
-            passage = previous.text[occ.start : occ.end]
-            self._open.append(
-                (occ.statement, passage, occ.start, _nearest(new_text, passage, occ.start))
-            )
-        self.ids = {statement.pk for statement, *_ in self._open}
-        self.count = len(self.ids)
-
-    def claim(self, found) -> tuple[Statement, int, int] | None:
-        """(statement, start, end) for a parsed quote that is a curated passage, else None."""
-        for index, (statement, passage, _, start) in enumerate(self._open):
-            if start is not None and start < found.end and found.start < start + len(passage):
-                del self._open[index]
-                return statement, start, start + len(passage)
-        wanted = comparable(found.text)
-        for index, (statement, passage, _, start) in enumerate(self._open):
-            if (
-                start is None
-                and statement.kind == found.kind
-                and (fuzz.ratio(wanted, comparable(passage)) >= REWORDED_RATIO)
-            ):
-                del self._open[index]
-                flag_if_reworded(statement, found.text)
-                return statement, found.start, found.end
-        return None
-
-
-def _nearest(text: str, passage: str, near: int) -> int | None:
-    """Where ``passage`` occurs in ``text``, the copy closest to ``near``; None if nowhere."""
-    best, at = None, text.find(passage)
-    while at >= 0:
-        if best is None or abs(at - near) < abs(best - near):
-            best = at
-        at = text.find(passage, at + 1)
-    return best
-
-
-class StatementMatcher:
-    """Finds the archived statement a quote is, with indexed lookups and a bounded shortlist.
-
-    The same words by the same speaker (by fingerprint, the (speaker, fingerprint) index), or
-    nearly the same words (rapidfuzz ratio >= SAME_STATEMENT_RATIO, for quotes at least 40
-    characters long) among those of the speaker's ``SHORTLIST`` latest statements that have
-    about the same length, are one statement. So a speaker's 80,000 earlier statements are never loaded.
-    New statements are kept in memory and written together by ``save()``.
-    """
-
-    # How many of a speaker's latest statements are read to compare wording with.
-    SHORTLIST = 200
-
-    def __init__(self) -> None:
-        self._loaded: dict[int, Statement] = {}  # archived statements found so far, by pk
-        self._new: list[Statement] = []
-        self._changed: dict[int, set[str]] = {}
-
-    def _archived(self, speaker: Speaker, kind: str, text: str, print_: str) -> list[Statement]:
-        fields = (
-            "id",
-            "kind",
-            "text",
-            "fingerprint",
-            "curated",
-            "event_id",
-            "date",
-            "speaker_id",
-            "review_status",
-        )
-        # No default ordering on either query: a "first" by date or id would walk the whole
-        # table's date or id index instead of the speaker's own rows.
-        same = Statement.objects.filter(speaker=speaker, kind=kind).only(*fields).order_by()
-        exact = list(same.filter(fingerprint=print_)[:1])
-        if exact or len(comparable(text)) < 40:
-            return exact
-        low, high = int(len(text) / 1.15), int(len(text) / 0.85) + 1
-        # The shortlist is the speaker's latest public statements (the speaker index, so the
-        # rows read are bounded), of those the ones of about the same length; a rejected
-        # statement is still found again by its fingerprint.
-        latest = (
-            same.exclude(review_status=ReviewStatus.REJECTED)
-            .order_by(F("date").desc(nulls_last=True), "-id")
-            .values("pk")[: self.SHORTLIST]
-        )
-        return list(
-            same.filter(pk__in=latest)
-            .annotate(length=Length("text"))
-            .filter(length__gte=low, length__lte=high)
-        )
-
-    def find(self, *, speaker: Speaker, kind: str, text: str) -> Statement | None:
-        print_ = fingerprint(text)
-        new = [s for s in self._new if s.speaker_id == speaker.pk and s.kind == kind]
-        archived = [
-            self._loaded.setdefault(s.pk, s) for s in self._archived(speaker, kind, text, print_)
-        ]
-        candidates = new + archived
-        for candidate in candidates:
-            if candidate.fingerprint == print_:
-                return candidate
-        wanted = comparable(text)
-        if len(wanted) < 40:  # short fragments are too easily alike to merge safely
-            return None
-        for candidate in candidates:
-            if 0.85 <= len(candidate.text) / len(text) <= 1.15 and (
-                fuzz.ratio(wanted, comparable(candidate.text)) >= SAME_STATEMENT_RATIO
-            ):
-                return candidate
-        return None
-
-    def resolve(
-        self, *, speaker: Speaker, kind: str, text: str, event, date, rule: str, confidence: float
-    ) -> Statement:
-        """The matching statement (filling in what it lacks) or a new, not yet saved one."""
-        statement = self.find(speaker=speaker, kind=kind, text=text)
-        if statement is None:
-            statement = Statement(
-                speaker=speaker,
-                kind=kind,
-                text=text,
-                event=event,
-                date=date,
-                fingerprint=fingerprint(text),
-                review_status=ReviewStatus.UNREVIEWED,
-                rule=rule,
-                confidence=confidence,
-            )
-            self._new.append(statement)
-        elif statement.curated and statement.pk is not None:
-            flag_if_reworded(statement, text)
-        elif statement.pk is not None:
-            if statement.event_id is None and event is not None:
-                statement.event = event
-                self._changed.setdefault(statement.pk, set()).add("event")
-            if statement.date is None and date is not None:
-                statement.date = date
-                self._changed.setdefault(statement.pk, set()).add("date")
-        return statement
-
-    @property
-    def created(self) -> list[Statement]:
-        """The statements ``save()`` wrote."""
-        return self._new
-
-    def save(self) -> None:
-        Statement.objects.bulk_create(self._new)
-        for pk, fields in self._changed.items():
-            self._loaded[pk].save(update_fields=[*fields, "updated_at"])

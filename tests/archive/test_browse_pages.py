@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from archive.models import Article, Occurrence, ReviewStatus, Source
 from archive.views import browse
-from ingest.services import resolve_speaker
+from ingest.records import resolve_speaker
 from ingest.types import ParsedSpeaker
 from tests.factories import make_event, make_source, make_speaker, make_statement
 

@@ -3,7 +3,8 @@
 import pytest
 
 from archive.models import SpeakerAlias, Statement
-from ingest.services import StatementMatcher, fingerprint, refresh_speaker_names
+from ingest.matching import StatementMatcher, fingerprint
+from ingest.records import refresh_speaker_names
 from tests.factories import make_speaker, make_statement
 
 pytestmark = pytest.mark.django_db
