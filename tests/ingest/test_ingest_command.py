@@ -145,8 +145,10 @@ def test_export_writes_one_json_object_per_occurrence(sample_dir, tmp_path):
         "event",
         "rule",
         "confidence",
+        "data_version",
     }
     assert row["rule"] and 0 <= row["confidence"] <= 1
+    assert row["data_version"].startswith("import ")  # the last import's id and time
     assert set(row["speaker"]) == {"id", "name", "aliases"}
     assert row["kind"] in {"direct", "indirect"}
     source_text = Source.objects.get(file_name=row["source_file"]).text

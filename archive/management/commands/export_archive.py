@@ -5,7 +5,7 @@ import sys
 
 from django.core.management.base import BaseCommand
 
-from archive.exports import occurrence_rows
+from archive.exports import data_version, occurrence_rows, version_label
 
 
 class Command(BaseCommand):
@@ -17,12 +17,15 @@ class Command(BaseCommand):
     def handle(self, *args, output=None, **options):
         stream = sys.stdout if output in (None, "-") else open(output, "w", encoding="utf-8")  # noqa: SIM115
         count = 0
+        # Every row names the data version it came from, so an export can be reproduced.
+        version = version_label(data_version())
         try:
             for row in occurrence_rows():
+                row["data_version"] = version
                 stream.write(json.dumps(row, ensure_ascii=False) + "\n")
                 count += 1
         finally:
             if stream is not sys.stdout:
                 stream.close()
         if stream is not sys.stdout:
-            self.stderr.write(f"Wrote {count} occurrences to {output}.")
+            self.stderr.write(f"Wrote {count} occurrences to {output} ({version}).")
