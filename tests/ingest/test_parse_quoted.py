@@ -89,3 +89,13 @@ def test_the_event_page_lists_the_speaker_but_not_the_writer_she_quotes(client, 
     html = client.get(f"/events/{event.slug}/").content.decode()
     assert "Odile Marchetti" in html
     assert "Anselm Brightwater" not in html
+
+
+def test_words_to_reporters_at_the_event_and_a_message_read_there_keep_the_event():
+    found = _statements(
+        "Senator Odile Marchetti told reporters at the rally that the schools would stay open.\n\n"
+        "A message from Bishop Tomas Ravelle was read to the rally by his nephew. "
+        '"I am with you in the park today," he wrote.\n'
+    )
+    assert found["Senator Odile Marchetti "][1] == "e1"
+    assert found["I am with you in the par"][1] == "e1"
