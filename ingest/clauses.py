@@ -5,11 +5,29 @@ said", "the senator said", "A and B released a statement") and who a pronoun mea
 import re
 
 from ingest.layout import DESCRIBED_SUBJECT, KIN, MESSAGE_FROM, PASSIVE_AGENT, key_word
-from ingest.lexicon import GENERIC_GROUPS
+from ingest.lexicon import ELSEWHERE_PHRASES, GENERIC_GROUPS, QUOTED_TEXTS, WRITING_VERBS
 from ingest.names import TITLES, Mention, is_full_name, is_role_word
 from ingest.registry import Context, Entry
 from ingest.reported import find_verbs, prefix_ok, subject_before
 from ingest.text import Span, fold
+
+_TEXTS = "|".join(sorted(QUOTED_TEXTS))
+# The clause of a statement says it was written, or issued away from the event: "As X wrote,",
+# "the decree states:", "in his book", "later told reporters", "wrote on X".
+WRITTEN_ELSEWHERE = re.compile(
+    r"(?<![\w’'\-])(?:as\s+(?:[\w.’'\-]+\s+){1,8}?(?:"
+    + "|".join(sorted(WRITING_VERBS))
+    + r")|(?:the|this|that|his|her|its|their)\s+(?:[\w\-]+\s+)?(?:"
+    + _TEXTS
+    + r")\s+(?:says|said|states|stated|reads|read|declares|declared|proclaims)"
+    + r"|in\s+(?:the|his|her|its|their|a|an)\s+(?:[\w\-]+\s+)?(?:"
+    + _TEXTS
+    + r")|"
+    + "|".join(p.replace(" ", r"\s+") for p in ELSEWHERE_PHRASES)
+    + r")(?![\w’'\-])",
+    re.IGNORECASE,
+)
+_CLOSERS = "”\"’'»"
 
 
 class ClauseStage:
@@ -218,3 +236,32 @@ class ClauseStage:
             if entry:
                 return entry
         return None
+
+    def said_elsewhere(self, kind: str, start: int, end: int) -> bool:
+        """The statement at ``[start, end)`` was written or issued away from the event.
+
+        Only the reporting clause is read, never the quoted words: for a quote, the sentence
+        before its opening mark (or the line ending in a colon before its paragraph) and the
+        clause right after its closing mark; for reported speech, the reporting verb and the few
+        words after it, up to "that".
+        """
+        text = self.text
+        para = next((p for p in self._post_paras if p[0] <= start < p[1]), None)
+        if para is None:
+            return False
+        if kind == "indirect":
+            verbs = find_verbs(text, start, end)
+            clause = text[start : verbs[0][1] + 40] if verbs else ""
+            cut = re.search(r"\bthat\b", clause)
+            return bool(WRITTEN_ELSEWHERE.search(clause[: cut.start() if cut else None]))
+        lead = re.split(r"[.!?”\"»]\s", text[para[0] : start].rstrip(_CLOSERS + "“„«‘ "))[-1]
+        if not lead.strip():
+            pos = self._post_paras.index(para)
+            before = text[slice(*self._post_paras[pos - 1])] if pos else ""
+            lead = re.split(r"[.!?]\s", before)[-1] if before.rstrip().endswith(":") else ""
+        tail = text[end : para[1]].lstrip(_CLOSERS + " ")
+        if tail.startswith((",", "–", "—")) or tail[:1].islower():
+            tail = re.split(r"[.!?;“\"«]", tail)[0]
+        else:
+            tail = ""
+        return bool(WRITTEN_ELSEWHERE.search(lead) or WRITTEN_ELSEWHERE.search(tail))

@@ -190,6 +190,8 @@ class _Parser(MentionStage, ClauseStage, AttributionStage, IndirectStage):
         if end <= start:
             return
         role = speaker.descriptions[0] if speaker and speaker.descriptions else ""
+        if event_key is not None and self.said_elsewhere(kind, start, end):
+            event_key = None  # quoted from writing, or issued elsewhere: not said at the event
         self.statements.append(
             ParsedStatement(
                 kind=kind,

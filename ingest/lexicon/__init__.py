@@ -3,7 +3,13 @@ data-only ``config`` modules): import from here, derive subsets, never copy a li
 """
 
 from ingest.lexicon.abbreviations import ABBREVIATIONS
-from ingest.lexicon.documents import DOCUMENT_NOUNS, OWNED_DOCUMENTS
+from ingest.lexicon.documents import (
+    DOCUMENT_NOUNS,
+    ELSEWHERE_PHRASES,
+    OWNED_DOCUMENTS,
+    QUOTED_TEXTS,
+    WRITING_VERBS,
+)
 from ingest.lexicon.function_words import SMALL_WORDS, STOP_WORDS
 from ingest.lexicon.organisations import (
     EVENT_WORDS,
@@ -22,6 +28,7 @@ __all__ = [
     "ABBREVIATIONS",
     "DIRECTIONS",
     "DOCUMENT_NOUNS",
+    "ELSEWHERE_PHRASES",
     "EVENT_WORDS",
     "GENERIC_GROUPS",
     "GROUP_NOUNS",
@@ -33,10 +40,12 @@ __all__ = [
     "PARTICLES",
     "POSTING_WORDS",
     "POST_NOMINALS",
+    "QUOTED_TEXTS",
     "REPORTING_VERBS",
     "ROLE_WORDS",
     "SMALL_WORDS",
     "STOP_WORDS",
     "TITLES",
+    "WRITING_VERBS",
     "word_set",
 ]
