@@ -8,6 +8,7 @@ from django.views.generic import RedirectView
 
 from archive.api import api
 from archive.sitemaps import SITEMAPS
+from archive.views.methods import read_only
 
 admin.site.site_header = "Statement Archive: editors"
 admin.site.site_title = "Statement Archive admin"
@@ -16,9 +17,12 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("review/", include("archive.review.urls")),
     path("api/", api.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", read_only(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     # Browsers and bots ask for /favicon.ico whatever the page says: no 404 noise in the logs.
-    path("favicon.ico", RedirectView.as_view(url=static("favicon.svg"), permanent=True)),
+    path(
+        "favicon.ico",
+        read_only(RedirectView.as_view(url=static("favicon.svg"), permanent=True)),
+    ),
     path("", include("archive.urls")),
 ]
 

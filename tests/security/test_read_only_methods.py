@@ -24,6 +24,13 @@ def public_urls():
         reverse("archive:event-detail", args=[event.slug]),
         reverse("archive:source-list"),
         reverse("archive:source-detail", args=[source.pk]),
+        reverse("archive:robots"),
+        reverse("archive:statement-feed") + "?q=justice",
+        reverse("archive:speaker-feed", args=[statement.speaker.slug]),
+        reverse("archive:event-feed", args=[event.slug]),
+        reverse("archive:changes"),
+        reverse("archive:changes-feed"),
+        reverse("sitemap"),
     ]
 
 
