@@ -8,7 +8,13 @@ from ingest.layout import DESCRIBED_SUBJECT, KIN, MESSAGE_FROM, PASSIVE_AGENT, k
 from ingest.lexicon import ELSEWHERE_PHRASES, GENERIC_GROUPS, QUOTED_TEXTS, WRITING_VERBS
 from ingest.names import TITLES, Mention, is_full_name, is_role_word
 from ingest.registry import Context, Entry
-from ingest.reported import find_verbs, prefix_ok, subject_before
+from ingest.reported import (
+    find_verbs,
+    participial_report,
+    participial_subject,
+    prefix_ok,
+    subject_before,
+)
 from ingest.text import Span, fold
 
 _TEXTS = "|".join(sorted(QUOTED_TEXTS))
@@ -70,6 +76,15 @@ class ClauseStage:
             ):
                 self.how = "relative-clause"
                 return self.resolve(mention, ctx)
+        comma = participial_report(self.text, start, end)
+        subject = participial_subject(self.text, start, comma, mentions) if comma else None
+        if subject is not None:
+            # "X spoke for an hour, saying that ...": the participle reports X's words
+            entry = self.resolve(subject, ctx, create=True)
+            if entry is not None:
+                self.how = "participial"
+                self.subject = (subject, comma)
+                return entry
         agent = self.passive_agent(start, end, para, ctx)
         if agent is not None:
             self.how = "passive-agent"

@@ -94,7 +94,7 @@ class IndirectStage:
             if CONTENTLESS.search(sentence):
                 continue  # "X issued a statement.": what was said comes elsewhere, if at all
             self.add(post, index, event_key, "indirect", s, e, speaker, rule=rule)
-            if rule == "reported-verb" and self.subject is not None:
+            if rule in ("reported-verb", "participial") and self.subject is not None:
                 for partner in self.partners(*self.subject, para, ctx):
                     self.add(post, index, event_key, "indirect", s, e, partner, rule="joint")
         return chain

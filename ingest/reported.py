@@ -8,8 +8,8 @@ argued, urged, wrote...: "Rama Yade demanded an international investigation ..."
 import re
 from dataclasses import dataclass
 
-from ingest.lexicon import REPORTING_VERBS
-from ingest.names import Mention
+from ingest.lexicon import PARTICIPIAL_PROMISES, PARTICIPIAL_REPORTS, REPORTING_VERBS
+from ingest.names import Mention, is_role_word
 
 _VERB_RE = re.compile(
     r"\b(" + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True)) + r")\b", re.IGNORECASE
@@ -294,4 +294,55 @@ def opinion_intro(sentence: str) -> str | None:
     match = re.match(r"^in (his|her|their) (?:view|opinion|words),", sentence, re.I)
     if match:
         return {"his": "he", "her": "she", "their": "they"}[match.group(1).lower()]
+    return None
+
+
+# ", reiterating that ..." / ", stressing the need to ..." / ", pledging to ...": a participial
+# clause that reports what the subject of the main clause said
+_PARTICIPIAL = re.compile(
+    r",\s+(?:also\s+|again\s+|once again\s+)?(?:(?:"
+    + "|".join(sorted(PARTICIPIAL_REPORTS))
+    + r")\s+(?:that\b|the (?:need|importance|urgency)\b|for\b|:)|(?:"
+    + "|".join(sorted(PARTICIPIAL_PROMISES))
+    + r")\s+to\s+[a-z])"
+)
+# "VILNIUS - ": a dateline before the subject
+_DATELINE = re.compile(r"^[A-Z][A-Z .’'\-]+\s*[-–—]+\s*")
+# what the main clause between the subject and the participle may not hold: another clause
+_CLAUSE_BREAK = re.compile(
+    r"[;:“”\"«»]|\b(?:who|whom|whose|which|that|while|when|after|because|as|but|if)\b"
+)
+_SMALL = {"the", "a", "an", "of", "and", "former", "then"}
+
+
+def participial_report(text: str, start: int, end: int) -> int | None:
+    """Where a reporting participial clause of the sentence ``[start, end)`` begins."""
+    match = _PARTICIPIAL.search(text, start, end)
+    return match.start() if match else None
+
+
+def participial_subject(
+    text: str, sentence_start: int, comma: int, mentions: list[Mention]
+) -> Mention | None:
+    """The named subject of the main clause before a participial report at ``comma``:
+    "Belarusian opposition leader X spoke for an hour, saying that ..." -> X. Only a name
+    opening the sentence (after a dateline, role words or an introductory phrase) whose
+    main clause runs without a break to the comma."""
+    candidates = [m for m in mentions if sentence_start <= m.start and m.end <= comma]
+    # people first, full names first: "Harbour leader X" is X, not "Harbour"
+    candidates.sort(key=lambda m: (m.kind != "person", len(m.name.split()) == 1, m.start))
+    for mention in candidates:
+        prefix = _DATELINE.sub("", text[sentence_start : mention.start])
+        head, _, words = prefix.rpartition(", ")
+        if head and not _INTRO.match(head + ", "):
+            continue
+        if not all(w in _SMALL or w[:1].isupper() or is_role_word(w) for w in words.split()):
+            continue
+        gap = text[mention.end : comma]
+        appositive = re.match(r"\s*,[^,]{1,80},", gap)
+        if appositive:
+            gap = gap[appositive.end() :]
+        if _CLAUSE_BREAK.search(gap) or not re.match(r"\s*(?:\w+ly\s+)?[a-z]", gap):
+            continue
+        return mention
     return None

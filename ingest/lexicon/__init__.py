@@ -21,7 +21,7 @@ from ingest.lexicon.organisations import (
 )
 from ingest.lexicon.people import HONORIFICS, PARTICLES, POST_NOMINALS, ROLE_WORDS, TITLES
 from ingest.lexicon.places import DIRECTIONS, NATIONALITIES
-from ingest.lexicon.speech import REPORTING_VERBS
+from ingest.lexicon.speech import PARTICIPIAL_PROMISES, PARTICIPIAL_REPORTS, REPORTING_VERBS
 from ingest.lexicon.words import word_set
 
 __all__ = [
@@ -37,6 +37,8 @@ __all__ = [
     "ORG_ANAPHORS",
     "ORG_WORDS",
     "OWNED_DOCUMENTS",
+    "PARTICIPIAL_PROMISES",
+    "PARTICIPIAL_REPORTS",
     "PARTICLES",
     "POSTING_WORDS",
     "POST_NOMINALS",

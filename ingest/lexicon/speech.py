@@ -30,3 +30,14 @@ concede conceded concedes retort retorted retorts decry decried decries slam sla
 lambast lambasted blast blasted maintain maintained maintains contend contended contends
 allege alleged alleges assure assured assures spotlight spotlighted spotlights insisting warning stressing
 """)
+
+# "X spoke for an hour, saying that ...": a participle after the main clause that reports
+# what the sentence's subject said (followed by "that", "the need", "for" or a colon)
+PARTICIPIAL_REPORTS = word_set("""
+saying adding reiterating stressing warning noting emphasizing emphasising insisting arguing
+explaining declaring underlining underscoring recalling calling appealing stating
+""")
+# "..., pledging to work with ...": a participle of promise, followed by "to"
+PARTICIPIAL_PROMISES = word_set("""
+pledging vowing promising
+""")

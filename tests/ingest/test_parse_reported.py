@@ -249,3 +249,32 @@ def test_any_adverb_between_subject_and_verb_is_skipped():
     assert _indirect(text) == [
         ("She has directly accused the port of hiding the figures.", "Marta Ilves")
     ]
+
+
+def test_participial_saying_that_reports_the_subject_of_the_main_clause():
+    text = (
+        "Forum\n\nDock union leader Mara Quell spoke for an hour at the harbour forum, "
+        "saying that the wages had to rise.\n"
+    )
+    assert _indirect(text) == [(text.split("\n\n")[1].strip(), "Mara Quell")]
+
+
+def test_participial_report_after_a_dateline_goes_to_both_joint_subjects():
+    text = (
+        "March\n\nTARNHOLM - Ferry union leader Olav Drecht and her husband Ivo Drecht joined "
+        "the weekly march on Monday, reiterating that the strike would go on.\n"
+    )
+    assert sorted(speaker for _, speaker in _indirect(text)) == ["Ivo Drecht", "Olav Drecht"]
+
+
+def test_participial_report_after_someone_elses_action_is_not_the_objects_speech():
+    text = (
+        "Arrest\n\nThe guards held Oskar Brenn at the gate for an hour, "
+        "saying that his permit was void.\n"
+    )
+    assert _indirect(text) == []
+
+
+def test_participle_without_reported_content_is_not_reported_speech():
+    text = "Exit\n\nAda Fenn left the hall early, saying nothing to the waiting press.\n"
+    assert _indirect(text) == []
