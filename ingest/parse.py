@@ -16,6 +16,7 @@ Quote marks come from ``ingest.quotes``, reporting verbs from ``ingest.reported`
 list from ``ingest.lexicon``.
 """
 
+import re
 from collections import Counter
 
 from ingest.articles import Post, split_posts, subheading_sections
@@ -40,7 +41,13 @@ from ingest.mentions import MentionStage
 from ingest.metadata import with_metadata
 from ingest.names import Mention, is_full_name
 from ingest.other_events import paragraph_events
-from ingest.quotes import Quote, find_quotes, is_speech_sized, is_title_or_name
+from ingest.quotes import (
+    Quote,
+    find_quotes,
+    is_speech_sized,
+    is_title_or_name,
+    without_stage_directions,
+)
 from ingest.registry import Context, Entry, Registry
 from ingest.text import Span, trim
 from ingest.types import ParsedArticle, ParsedDocument, ParsedSpeaker, ParsedStatement
@@ -188,6 +195,13 @@ class _Parser(MentionStage, ClauseStage, AttributionStage, IndirectStage):
         """Record one statement, with the rule that attributed it and that rule's confidence."""
         start, end = trim(self.text, start, end)
         if end <= start:
+            return
+        pieces = without_stage_directions(self.text, start, end) if kind == "direct" else []
+        if len(pieces) > 1:
+            # "We will win. (Applause.) And ...": the words around a stage direction
+            for s, e in pieces:
+                if re.search(r"\w", self.text[s:e]):
+                    self.add(post, index, event_key, kind, s, e, speaker, rule=rule)
             return
         role = speaker.descriptions[0] if speaker and speaker.descriptions else ""
         if event_key is not None and self.said_elsewhere(kind, start, end):

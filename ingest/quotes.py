@@ -9,7 +9,7 @@ closes. Spans are the text inside the marks, without the marks.
 import re
 from dataclasses import dataclass
 
-from ingest.lexicon import SMALL_WORDS
+from ingest.lexicon import SMALL_WORDS, STAGE_DIRECTIONS
 from ingest.text import Span, trim, word_count
 
 # Words right before a quotation that make it a title or a name, not speech.
@@ -193,3 +193,20 @@ def is_title_or_name(text: str, quote: Quote) -> bool:
 def is_speech_sized(text: str, quote: Quote) -> bool:
     """Quotes of one or two letters are noise (initials, stray marks)."""
     return word_count(text[quote.start : quote.end]) >= 1 and quote.end - quote.start > 2
+
+
+_STAGE = re.compile(
+    r"[(\[]\s*(?:" + "|".join(sorted(STAGE_DIRECTIONS)) + r")\b[^()\[\]]{0,40}[)\]]",
+    re.IGNORECASE,
+)
+
+
+def without_stage_directions(text: str, start: int, end: int) -> list[Span]:
+    """``text[start:end]`` less its stage directions ("(Applause.)", "[laughter]"): the
+    pieces of the speaker's own words, in order (one piece when there are none)."""
+    pieces, cursor = [], start
+    for match in _STAGE.finditer(text, start, end):
+        pieces.append((cursor, match.start()))
+        cursor = match.end()
+    pieces.append((cursor, end))
+    return pieces

@@ -21,7 +21,12 @@ from ingest.lexicon.organisations import (
 )
 from ingest.lexicon.people import HONORIFICS, PARTICLES, POST_NOMINALS, ROLE_WORDS, TITLES
 from ingest.lexicon.places import DIRECTIONS, NATIONALITIES
-from ingest.lexicon.speech import PARTICIPIAL_PROMISES, PARTICIPIAL_REPORTS, REPORTING_VERBS
+from ingest.lexicon.speech import (
+    PARTICIPIAL_PROMISES,
+    PARTICIPIAL_REPORTS,
+    REPORTING_VERBS,
+    STAGE_DIRECTIONS,
+)
 from ingest.lexicon.words import word_set
 
 __all__ = [
@@ -46,6 +51,7 @@ __all__ = [
     "REPORTING_VERBS",
     "ROLE_WORDS",
     "SMALL_WORDS",
+    "STAGE_DIRECTIONS",
     "STOP_WORDS",
     "TITLES",
     "WRITING_VERBS",

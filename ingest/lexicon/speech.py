@@ -41,3 +41,9 @@ explaining declaring underlining underscoring recalling calling appealing statin
 PARTICIPIAL_PROMISES = word_set("""
 pledging vowing promising
 """)
+
+# "(Applause.)", "[laughter]": a transcript's stage directions, never the speaker's words
+STAGE_DIRECTIONS = word_set("""
+applause laughter laughs cheers cheering booing boos crosstalk inaudible interruption
+interruptions
+""")

@@ -257,3 +257,15 @@ def test_partial_quote_before_the_subject_belongs_to_the_sentence_speaker():
         "Lena Vuori argued that the ministry must publish the full report.\n"
     )
     assert _direct(text) == [("careful and honest work", "Lena Vuori")]
+
+
+def test_stage_directions_inside_a_quote_are_not_the_speakers_words():
+    text = (
+        "Rally\n\n“We will keep the ferry running. (Applause.) And we will not give up "
+        "the harbour [laughter],” said Mara Quell.\n"
+    )
+    doc = parse_document(text)
+    assert [s.text for s in doc.statements if s.kind == "direct"] == [
+        "We will keep the ferry running.",
+        "And we will not give up the harbour",
+    ]
