@@ -18,67 +18,56 @@ def _ids(values) -> list[int]:
     return sorted({int(v) for v in values if v.isascii() and v.isdigit() and len(v) < 19})
 
 
-@editor_view("archive.change_speaker", "archive.delete_speaker")
-def merge_speakers(request: HttpRequest) -> HttpResponse:
-    """GET ?ids=..: preview; POST: merge the others into the chosen survivor."""
+def _merge(request: HttpRequest, model, noun: str, merge, template: str, previews: bool):
+    """GET ?ids=..: preview; POST: merge the others into the chosen survivor (speakers, events)."""
     data = request.POST if request.method == "POST" else request.GET
-    speakers = list(Speaker.objects.filter(pk__in=_ids(data.getlist("ids"))).with_counts())
+    records = list(model.objects.filter(pk__in=_ids(data.getlist("ids"))).with_counts())
     survivor_id = data.get("survivor", "")
-    survivor = next((s for s in speakers if str(s.pk) == survivor_id), None)
-    if request.method == "POST" and len(speakers) >= 2 and survivor is not None:
-        others = [s for s in speakers if s.pk != survivor.pk]
-        editing.merge_speakers(survivor, others, note=request.POST.get("note", ""))
+    survivor = next((r for r in records if str(r.pk) == survivor_id), None)
+    if request.method == "POST" and len(records) >= 2 and survivor is not None:
+        others = [r for r in records if r.pk != survivor.pk]
+        merge(survivor, others, note=request.POST.get("note", ""))
         messages.success(
             request,
-            f"Merged {len(others)} speaker{'s' if len(others) != 1 else ''} into {survivor.name}.",
+            f"Merged {len(others)} {noun}{'s' if len(others) != 1 else ''} into {survivor.name}.",
         )
-        return redirect(reverse("admin:archive_speaker_change", args=[survivor.pk]))
+        return redirect(reverse(f"admin:archive_{noun}_change", args=[survivor.pk]))
     errors = []
-    if len(speakers) < 2:
-        errors.append("Choose two or more speakers to merge (tick them in the speaker list).")
+    if len(records) < 2:
+        errors.append(f"Choose two or more {noun}s to merge (tick them in the {noun} list).")
     elif request.method == "POST":
-        errors.append("Choose which speaker survives.")
-    survivor = survivor or (max(speakers, key=lambda s: s.statement_count) if speakers else None)
-    previews = [editing.merge_preview(s, speakers) for s in speakers]
+        errors.append(f"Choose which {noun} survives.")
+    survivor = survivor or (max(records, key=lambda r: r.statement_count) if records else None)
     context = {
-        **admin_context(request, "Merge speakers"),
-        "speakers": speakers,
+        **admin_context(request, f"Merge {noun}s"),
+        f"{noun}s": records,
         "survivor": survivor,
-        "previews": previews,
         "errors": errors,
     }
-    return render(
-        request, "admin/review/merge_speakers.html", context, status=400 if errors else 200
+    if previews:
+        context["previews"] = [editing.merge_preview(r, records) for r in records]
+    return render(request, template, context, status=400 if errors else 200)
+
+
+@editor_view("archive.change_speaker", "archive.delete_speaker")
+def merge_speakers(request: HttpRequest) -> HttpResponse:
+    """Merge speakers, with a preview of what moves (statements, aliases, roles)."""
+    return _merge(
+        request,
+        Speaker,
+        "speaker",
+        editing.merge_speakers,
+        "admin/review/merge_speakers.html",
+        True,
     )
 
 
 @editor_view("archive.change_event", "archive.delete_event")
 def merge_events(request: HttpRequest) -> HttpResponse:
-    """GET ?ids=..: preview; POST: merge the others into the chosen survivor."""
-    data = request.POST if request.method == "POST" else request.GET
-    events = list(Event.objects.filter(pk__in=_ids(data.getlist("ids"))).with_counts())
-    survivor_id = data.get("survivor", "")
-    survivor = next((e for e in events if str(e.pk) == survivor_id), None)
-    if request.method == "POST" and len(events) >= 2 and survivor is not None:
-        others = [e for e in events if e.pk != survivor.pk]
-        editing.merge_events(survivor, others, note=request.POST.get("note", ""))
-        messages.success(
-            request,
-            f"Merged {len(others)} event{'s' if len(others) != 1 else ''} into {survivor.name}.",
-        )
-        return redirect(reverse("admin:archive_event_change", args=[survivor.pk]))
-    errors = []
-    if len(events) < 2:
-        errors.append("Choose two or more events to merge (tick them in the event list).")
-    elif request.method == "POST":
-        errors.append("Choose which event survives.")
-    context = {
-        **admin_context(request, "Merge events"),
-        "events": events,
-        "survivor": survivor or (max(events, key=lambda e: e.statement_count) if events else None),
-        "errors": errors,
-    }
-    return render(request, "admin/review/merge_events.html", context, status=400 if errors else 200)
+    """Merge events into the chosen survivor."""
+    return _merge(
+        request, Event, "event", editing.merge_events, "admin/review/merge_events.html", False
+    )
 
 
 @editor_view("archive.change_statement", "archive.add_speaker")
