@@ -136,6 +136,16 @@ class Article(models.Model):
                 condition=Q(start__lt=F("end")), name="article_start_before_end"
             ),
         ]
+        indexes = [
+            # Event page: the event's first posts, oldest first, undated last.
+            models.Index(
+                F("event"),
+                F("published").asc(nulls_last=True),
+                F("source"),
+                F("position"),
+                name="article_event_order_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title or f"Post {self.position + 1} of {self.source}"
@@ -391,6 +401,14 @@ class Statement(models.Model):
                 condition=~Q(review_status="rejected"),
                 name="statement_speaker_newest_idx",
             ),
+            # A permalink's similar statements: the event's latest public statements.
+            models.Index(
+                "event",
+                F("date").desc(nulls_last=True),
+                F("id").desc(),
+                condition=~Q(review_status="rejected"),
+                name="statement_event_newest_idx",
+            ),
             # Oldest-first sort and the date-range filter.
             models.Index(fields=["date", "id"], name="statement_date_idx"),
             # Newest-first sort (the default without a query): date descending, undated last.
@@ -465,6 +483,11 @@ class Occurrence(models.Model):
     role = models.CharField(
         max_length=500, blank=True, help_text="The speaker's role as this source gives it."
     )
+    # A copy of the statement's event, kept by the triggers of migration 0066 (never set by
+    # hand): the event page reads its passages in source order from one index.
+    event = models.ForeignKey(
+        Event, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -482,6 +505,10 @@ class Occurrence(models.Model):
         indexes = [
             # Source page: every passage of one source in text order.
             models.Index(fields=["source", "start"], name="occurrence_source_start_idx"),
+            # Event page: an event's passages in source order, a page at a time (keyset).
+            models.Index(
+                fields=["event", "source", "start", "id"], name="occurrence_event_order_idx"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -568,4 +595,5 @@ _track(
 _track(Speaker, "SpeakerHistory", ("updated_at",))
 _track(SpeakerAlias, "SpeakerAliasHistory")
 _track(Event, "EventHistory", ("updated_at",))
-_track(Occurrence, "OccurrenceHistory")
+# event is a copy of the statement's, kept by the triggers of migration 0066.
+_track(Occurrence, "OccurrenceHistory", ("event",))

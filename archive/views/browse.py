@@ -16,7 +16,7 @@ from django.db.models.functions import ExtractYear
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect, QueryDict
 from django.shortcuts import get_object_or_404, render
 
-from archive import editing, passages, search, timeline
+from archive import editing, keyset, passages, search, timeline
 from archive.models import (
     Event,
     EventKind,
@@ -45,8 +45,14 @@ SPEAKER_PAGE_FACTOR = 4
 MAX_NAME_QUERY = 200
 
 
-# An event page lists its passages in source order; a big event spreads over pages.
-EVENT_PASSAGES_PER_PAGE = 100
+# An event page lists its passages in source order (sources in import order, passages in
+# text order), a keyset page at a time (the index occurrence_event_order_idx).
+EVENT_PASSAGES_PER_PAGE = 25
+EVENT_PASSAGE_ORDER = (
+    '"archive_occurrence"."source_id"',
+    '"archive_occurrence"."start"',
+    '"archive_occurrence"."id"',
+)
 # The event page's side lists: its most frequent speakers, its first posts.
 EVENT_SPEAKERS = 50
 EVENT_POSTS = 50
@@ -261,20 +267,27 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if event is None:
         return _merged_away(RedirectKind.EVENT, slug)
     occurrences = (
-        Occurrence.objects.filter(statement__event=event)
+        Occurrence.objects.filter(event=event)
         .exclude(statement__review_status=ReviewStatus.REJECTED)
         .select_related("statement__speaker", "source", "article")
-        .defer("source__text")  # a page of 100 passages needs no source's whole text
-        .order_by("source__file_name", "source_id", "start", "pk")
+        .defer("source__text")  # a page of passages needs no source's whole text
     )
-    page_obj = paginate(request, search.IdsFirst(occurrences), per_page=EVENT_PASSAGES_PER_PAGE)
+    try:
+        page_obj = keyset.page(
+            occurrences,
+            EVENT_PASSAGE_ORDER,
+            ("source_id", "start", "pk"),
+            after=request.GET.get("after"),
+            before=request.GET.get("before"),
+            size=EVENT_PASSAGES_PER_PAGE,
+        )
+    except keyset.BadCursor as error:
+        raise Http404(str(error)) from None
     speakers = list(Speaker.objects.at_event(event, limit=EVENT_SPEAKERS + 1))
     articles = list(
         event.articles.select_related("source")
         .defer("source__text")
-        .order_by(F("published").asc(nulls_last=True), "source__file_name", "position")[
-            : EVENT_POSTS + 1
-        ]
+        .order_by(F("published").asc(nulls_last=True), "source_id", "position")[: EVENT_POSTS + 1]
     )
     context = {
         "event": event,
@@ -282,7 +295,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "more_speakers": len(speakers) > EVENT_SPEAKERS,
         "occurrences": page_obj.object_list,
         "page_obj": page_obj,
-        "query_string": search.query_string(request.GET),
+        "statement_count": StatementTally.count_for("event", event.pk),
         "articles": articles[:EVENT_POSTS],
         "more_articles": len(articles) > EVENT_POSTS,
     }

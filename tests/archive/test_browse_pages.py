@@ -6,7 +6,7 @@ import pytest
 from django.test import override_settings
 from django.urls import reverse
 
-from archive.models import Article, Occurrence, ReviewStatus, Source
+from archive.models import Article, Occurrence, ReviewStatus, Source, Statement
 from archive.views import browse
 from ingest.records import resolve_speaker
 from ingest.types import ParsedSpeaker
@@ -320,20 +320,59 @@ def test_event_page_leaves_out_rejected_statements(client, archive):
 
 
 def test_event_page_query_count(client, archive, django_assert_num_queries):
-    # Event, speakers, passage count, one page of passages (with statements, speakers,
-    # sources), posts.
+    # Event, one keyset page of passages (with statements, speakers, sources), speakers,
+    # posts, the event's statement tally.
     with django_assert_num_queries(5):
         assert client.get(archive["summit"].get_absolute_url()).status_code == 200
 
 
-def test_event_page_splits_many_passages_over_pages(client, archive, monkeypatch):
+def test_event_page_says_how_many_public_statements_it_holds(client, archive):
+    assert "1 public statement," in text_of(client.get(archive["rally"].get_absolute_url()))
+
+
+def test_event_page_walks_its_passages_by_keyset_pages(client, archive, monkeypatch):
     monkeypatch.setattr(browse, "EVENT_PASSAGES_PER_PAGE", 1)
     url = archive["summit"].get_absolute_url()
-    first = client.get(url)
-    assert first.status_code == 200
-    assert first.context["page_obj"].paginator.num_pages > 1
-    assert client.get(url, {"page": 2}).status_code == 200
-    assert client.get(url, {"page": 999}).status_code == 404
+    seen, response = [], client.get(url)
+    while True:
+        page = response.context["page_obj"]
+        assert len(page.object_list) == 1
+        seen.append(page.object_list[0].pk)
+        if not page.next_cursor:
+            break
+        assert f'href="?after={page.next_cursor}"' in text_of(response)
+        response = client.get(url, {"after": page.next_cursor})
+    expected = Occurrence.objects.filter(statement__event=archive["summit"]).order_by(
+        "source_id", "start", "pk"
+    )
+    assert seen == [o.pk for o in expected.exclude(statement__review_status="rejected")]
+    # ...and back again from the last page.
+    back = client.get(url, {"before": response.context["page_obj"].previous_cursor})
+    assert [o.pk for o in back.context["page_obj"].object_list] == seen[-2:-1]
+
+
+@pytest.mark.parametrize(
+    "params", [{"after": "x"}, {"after": "1.2"}, {"before": "1.2.3.4"}, {"after": "1;drop"}]
+)
+def test_event_page_refuses_a_cursor_that_is_not_one_with_a_404(client, archive, params):
+    assert client.get(archive["summit"].get_absolute_url(), params).status_code == 404
+
+
+def test_passages_follow_their_statement_to_another_event(archive):
+    statement = archive["statements"][0]
+    Statement.objects.filter(pk=statement.pk).update(event=archive["rally"])
+    assert set(statement.occurrences.values_list("event", flat=True)) == {archive["rally"].pk}
+    Statement.objects.filter(pk=statement.pk).update(event=None)
+    assert set(statement.occurrences.values_list("event", flat=True)) == {None}
+
+
+def test_a_new_passage_takes_its_statements_event_whatever_the_writer_says(archive):
+    statement = archive["statements"][0]
+    occurrence = statement.occurrences.first()
+    occurrence.event = archive["rally"]
+    occurrence.save()
+    occurrence.refresh_from_db()
+    assert occurrence.event == statement.event
 
 
 # -- Sources -----------------------------------------------------------------------------------
