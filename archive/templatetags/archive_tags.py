@@ -2,7 +2,7 @@
 
 from django import template
 
-from archive import wording
+from archive import fragments, wording
 from archive.models import StatementKind
 
 register = template.Library()
@@ -20,3 +20,26 @@ def cited(statement, max_chars: int = 160) -> str:
 def shortened(text: str, max_chars: int | None = 80) -> str:
     """``text`` cut at a word boundary with an ellipsis (full text goes in a title attribute)."""
     return wording.shorten(text or "", int(max_chars or 80))
+
+
+# Fragments repeated down long lists, built in Python (archive.fragments says why).
+
+
+@register.simple_tag
+def statement_text(statement, shown=None, words=None, extra_class=""):
+    return fragments.statement_text(statement, shown=shown, words=words, extra_class=extra_class)
+
+
+@register.simple_tag
+def event_name(event, limit=None):
+    return fragments.event_name(event, limit)
+
+
+@register.simple_tag
+def statement_rows(statements):
+    return fragments.statement_rows(statements)
+
+
+@register.simple_tag
+def facet_options(facet, options):
+    return fragments.facet_options(facet, options)

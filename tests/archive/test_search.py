@@ -549,3 +549,15 @@ def test_jsonl_export_gives_one_object_per_line_with_the_data_version(client, co
     rows = [json.loads(line) for line in lines]
     assert rows and all(row["data_version"].startswith("import ") for row in rows)
     assert response["X-Archive-Data-Version"] == rows[0]["data_version"]
+
+
+def test_markup_in_speaker_and_event_names_is_escaped_in_rows_and_facets(client):
+    speaker = make_speaker(name='<img src=x onerror="alert(1)"> Jones')
+    event = make_event(name="<script>alert(2)</script> " + "Forum " * 12)
+    make_statement(text="Water for all.", speaker=speaker, event=event)
+    html = client.get(URL, {"q": "water"}).content.decode()
+    assert "<img src=x" not in html
+    assert "<script>alert(2)" not in html
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; Jones" in html
+    # The long event name is shortened in the row, whole in its title and for screen readers.
+    assert 'title="&lt;script&gt;alert(2)&lt;/script&gt; Forum' in html
