@@ -213,32 +213,21 @@ PUBLIC_FIELDS = ("speaker_id", "text", "event_id", "date", "kind")
 def corrections_line(statement_id: int) -> list[tuple[str, datetime]]:
     """("Speaker corrected", when) for each kind of editor correction, the latest date each.
 
-    Two queries: the statement's snapshots an editor made (each with the previous values
-    beside it) and its passages' editor updates.
+    Two plain queries: the statement's snapshots in order (each editor update compared with
+    the snapshot before it; a statement has a handful) and its passages' editor updates.
     """
-    previous = StatementHistory.objects.filter(
-        pgh_obj_id=OuterRef("pgh_obj_id"), pgh_id__lt=OuterRef("pgh_id")
-    ).order_by("-pgh_id")
-    rows = (
-        StatementHistory.objects.filter(
-            pgh_obj_id=statement_id, pgh_label="update", pgh_context__metadata__user__isnull=False
-        )
-        .annotate(**{f"was_{f}": Subquery(previous.values(f)[:1]) for f in PUBLIC_FIELDS})
-        .values(
-            "pgh_created_at",
-            "pgh_context__metadata",
-            *PUBLIC_FIELDS,
-            *(f"was_{f}" for f in PUBLIC_FIELDS),
-        )
-    )
+    rows = StatementHistory.objects.filter(pgh_obj_id=statement_id).order_by("pgh_id")
     latest: dict[str, datetime] = {}
-    for row in rows:
-        action = (row["pgh_context__metadata"] or {}).get("action", "")
-        if action in REVIEW_ACTIONS:
-            continue
-        changed = [f for f in PUBLIC_FIELDS if row[f] != row[f"was_{f}"]]
-        if changed:  # an action that changed nothing public is no correction
-            latest[ACTIONS.get(action) or FIELD_LABELS[changed[0]]] = row["pgh_created_at"]
+    before = None
+    for row in rows.values("pgh_label", "pgh_created_at", "pgh_context__metadata", *PUBLIC_FIELDS):
+        metadata = row["pgh_context__metadata"] or {}
+        by_editor = row["pgh_label"] == "update" and metadata.get("user") is not None
+        action = metadata.get("action", "")
+        if by_editor and before is not None and action not in REVIEW_ACTIONS:
+            changed = [f for f in PUBLIC_FIELDS if row[f] != before[f]]
+            if changed:  # an action that changed nothing public is no correction
+                latest[ACTIONS.get(action) or FIELD_LABELS[changed[0]]] = row["pgh_created_at"]
+        before = row
     passage = (
         OccurrenceHistory.objects.filter(
             statement_id=statement_id,

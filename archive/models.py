@@ -12,9 +12,9 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Upper
-from django.urls import reverse
 from django.utils import timezone
 
+from archive.links import record_url
 from archive.querysets import EventQuerySet, SourceQuerySet, SpeakerQuerySet, StatementQuerySet
 from archive.runs import IngestRunQuerySet
 
@@ -110,7 +110,7 @@ class Source(models.Model):
         return self.title or self.file_name
 
     def get_absolute_url(self) -> str:
-        return reverse("archive:source-detail", args=[self.pk])
+        return record_url("archive:source-detail", self.pk)
 
 
 class Article(models.Model):
@@ -207,7 +207,7 @@ class Event(models.Model):
         return f"{self.name} ({self.start_date:%d %b %Y})" if self.start_date else self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("archive:event-detail", args=[self.slug])
+        return record_url("archive:event-detail", self.slug)
 
 
 class SpeakerKind(models.TextChoices):
@@ -244,7 +244,7 @@ class Speaker(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("archive:speaker-detail", args=[self.slug])
+        return record_url("archive:speaker-detail", self.slug)
 
     @property
     def search_names(self) -> str:
@@ -433,7 +433,7 @@ class Statement(models.Model):
         return f"{self.speaker}: {short}"
 
     def get_absolute_url(self) -> str:
-        return reverse("archive:statement-detail", args=[self.pk])
+        return record_url("archive:statement-detail", self.pk)
 
 
 class StatementTally(models.Model):

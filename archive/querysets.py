@@ -228,7 +228,7 @@ class StatementQuerySet(models.QuerySet):
             )
         )
 
-    def similar_to(self, statement, *, candidates: int = 50) -> "StatementQuerySet":
+    def similar_to(self, statement, *, candidates: int = 20) -> "StatementQuerySet":
         """Other public statements by the same speaker or at the same event, closest text first.
 
         The candidates are the speaker's and the event's latest ``candidates`` statements
