@@ -252,9 +252,11 @@ class StatementFilter(django_filters.FilterSet):
         return search.IdsFirst(results, rows=rows, ids=ranked_ids)
 
     def browsable_count(self) -> int:
-        """How many results can be paged through: all when counted exactly, else the window."""
+        """How many results have page numbers: the first ``ARCHIVE_EXACT_COUNT_LIMIT`` (an OFFSET
+        into more costs a scan of everything skipped). Newest and oldest first go on past them
+        by keyset (``?after=``); "best match" ranks only that many."""
         summary = self.summary()
-        return min(summary.total, counting.exact_limit()) if not summary.exact else summary.total
+        return min(summary.total, counting.exact_limit())
 
     def summary(self) -> counting.Summary:
         """The total and the facet rows: one pass over the matches, one more per chosen facet.

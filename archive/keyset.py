@@ -12,6 +12,7 @@ views), never passed to SQL as text.
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from django.db.models import BooleanField, QuerySet
 from django.db.models.expressions import RawSQL
@@ -89,3 +90,47 @@ def page(
         previous_cursor=_cursor(rows[0], attrs) if rows and after else None,
         is_first=not after,
     )
+
+
+# Statements in date order, newest or oldest first, undated last: the cursor is the last
+# row's (date as a day number, 0 when undated; id). Row comparison reads the date index from
+# the cursor on; the undated rows that follow all dated ones are a second, id-ordered read.
+_DATED = '("archive_statement"."date", "archive_statement"."id")'
+
+
+def _dated_cursor(day, pk: int) -> str:
+    return f"{day.toordinal() if day else 0}.{pk}"
+
+
+def dated_ids(
+    queryset: QuerySet, *, newest: bool, after: str, size: int
+) -> tuple[list, str | None]:
+    """The ids of the ``size`` statements after cursor ``after`` in ``queryset``'s date order
+    (``newest_first`` or ``oldest_first``, already applied), and the next page's cursor."""
+    day_number, pk = parse(after, 2)
+    rows = queryset.values_list("pk", "date")
+    if day_number < 0 or day_number > date.max.toordinal():
+        raise BadCursor(f"{after!r} is not a page cursor of this list.")
+    if day_number:
+        day = date.fromordinal(day_number)
+        comparison = "<" if newest else ">"
+        condition = RawSQL(
+            f"{_DATED} {comparison} (%s, %s)", [day, pk], output_field=BooleanField()
+        )
+        found = list(rows.filter(condition)[: size + 1])
+        if len(found) <= size:
+            found += list(rows.filter(date__isnull=True)[: size + 1 - len(found)])
+    else:
+        undated = rows.filter(date__isnull=True)
+        found = list(
+            (undated.filter(pk__lt=pk) if newest else undated.filter(pk__gt=pk))[: size + 1]
+        )
+    more = len(found) > size
+    found = found[:size]
+    cursor = _dated_cursor(found[-1][1], found[-1][0]) if found and more else None
+    return [pk for pk, _ in found], cursor
+
+
+def dated_cursor_of(statement) -> str:
+    """The cursor that continues after ``statement`` (a row with ``pk`` and ``date``)."""
+    return _dated_cursor(statement.date, statement.pk)

@@ -19,8 +19,9 @@ STOP_SEL = "\ue001"
 # private-use characters around the call (StatementQuerySet.with_headline).
 ANGLE_MASK = "\ue002\ue003"
 
-# Parameters that are not part of "what was searched": the page and the export format.
-VIEW_PARAMS = ("page", "format")
+# Parameters that are not part of "what was searched": the page (a number, or the keyset
+# cursor past the numbered pages) and the export format.
+VIEW_PARAMS = ("page", "after", "format")
 
 # Punctuation ts_headline may drop from the end of a passage.
 _CLOSING = ".,;:!?…\"'’”) "

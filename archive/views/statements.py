@@ -1,13 +1,13 @@
 """Statement search (with filters and exports) and statement permalinks."""
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db.models import OuterRef, Subquery
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from archive import citations, exports, history, search, structured_data, wording
+from archive import citations, exports, history, keyset, search, structured_data, wording
 from archive.filters import Sort, StatementFilter
 from archive.models import Occurrence, ReviewStatus, Speaker, Statement
 from archive.views.methods import read_only
@@ -74,23 +74,52 @@ def statement_list(request: HttpRequest) -> HttpResponse:
         total=summary.total,
         total_exact=summary.exact,
     )
-    page_number = request.GET.get("page") or 1
+    after = request.GET.get("after")
     try:
-        page_obj = paginator.page(page_number)
+        if after and filterset.sort != Sort.RELEVANCE:
+            page_obj, statements = _page_past_numbers(filterset, after)
+        else:
+            page_obj = paginator.page(request.GET.get("page") or 1)
+            statements = list(page_obj.object_list)
     except (PageNotAnInteger, EmptyPage) as error:
-        context["errors"] = [_page_error(page_number, paginator, error)]
+        context["errors"] = [_page_error(request.GET.get("page"), paginator, error)]
+        return render(request, "archive/statement_list.html", context, status=400)
+    except keyset.BadCursor as error:
+        context["errors"] = [f"Page: {error} Start again from the first page."]
         return render(request, "archive/statement_list.html", context, status=400)
 
-    statements = list(page_obj.object_list)
     for statement in statements:
         statement.highlighted = (
             search.excerpt(statement.headline, statement.text) if query else None
         )
+    if (
+        isinstance(page_obj, Page)
+        and not page_obj.has_next()
+        and paginator.count < summary.total
+        and filterset.sort != Sort.RELEVANCE
+        and statements
+    ):
+        # The last numbered page: "Next" goes on by keyset, in the same order.
+        context["next_cursor"] = keyset.dated_cursor_of(statements[-1])
     context["page_obj"] = page_obj
     context["statements"] = statements
     if not paginator.count and query:
         context["suggested_speakers"] = Speaker.objects.matching_name(query)[:5]
     return render(request, "archive/statement_list.html", context)
+
+
+def _page_past_numbers(filterset: StatementFilter, after: str):
+    """A page past the numbered ones (newest or oldest first): the statements after the
+    cursor, read from the date index on, whatever the depth."""
+    results = filterset.page()
+    ids, next_cursor = keyset.dated_ids(
+        results.queryset,
+        newest=filterset.sort == Sort.NEWEST,
+        after=after,
+        size=settings.ARCHIVE_PAGE_SIZE,
+    )
+    statements = list(results.rows(ids)) if ids else []
+    return keyset.KeysetPage(statements, next_cursor, None, is_first=False), statements
 
 
 def _page_error(number: str, paginator: Paginator, error: Exception) -> str:

@@ -113,3 +113,56 @@ def test_speaker_months_are_tallied_for_the_timeline():
     Statement.objects.filter(pk=hidden.pk).update(review_status="rejected")
     assert tally(f"month:{speaker.pk}", "2020-07") == 2
     assert tally(f"month:{speaker.pk}", "2020-08") == 0
+
+
+def _walk(client, params, limit=50):
+    """Follow "Next" links from the last numbered page to the end; the ids in order."""
+    import re
+
+    response = client.get(URL, params)
+    seen = [s.pk for s in response.context["statements"]]
+    for _ in range(limit):
+        cursor = response.context.get("next_cursor") or getattr(
+            response.context["page_obj"], "next_cursor", None
+        )
+        if not cursor:
+            return seen, response
+        assert re.search(rf"after={re.escape(cursor)}\"", response.content.decode())
+        response = client.get(URL, {**params, "after": cursor, "page": ""})
+        assert response.status_code == 200
+        seen += [s.pk for s in response.context["statements"]]
+    raise AssertionError("no end")
+
+
+@pytest.mark.parametrize("sort", ["newest", "oldest"])
+def test_past_the_numbered_pages_next_goes_on_by_keyset_to_the_end(client, settings, sort):
+    settings.ARCHIVE_EXACT_COUNT_LIMIT = 100
+    settings.ARCHIVE_PAGE_SIZE = 25
+    speaker = make_speaker()
+    made = [
+        make_statement(text=f"Line {n}.", speaker=speaker, date=date(2020, 1, 1 + n % 28))
+        for n in range(150)
+    ] + [make_statement(text=f"Undated {n}.", speaker=speaker, date=None) for n in range(30)]
+    response = client.get(URL, {"sort": sort})
+    assert response.context["paginator"].num_pages == 4  # the first 100 are numbered
+    assert "have page numbers" in response.content.decode()
+    numbered = []
+    for number in range(1, 5):
+        numbered += [
+            s.pk for s in client.get(URL, {"sort": sort, "page": number}).context["statements"]
+        ]
+    rest, last = _walk(client, {"sort": sort, "page": 4})
+    order = (
+        Statement.objects.newest_first() if sort == "newest" else Statement.objects.oldest_first()
+    )
+    assert numbered[:75] + rest == list(order.values_list("pk", flat=True))
+    assert len(set(rest)) == len(rest) == len(made) - 75
+    assert "past the numbered pages" in last.content.decode()
+
+
+def test_a_broken_page_cursor_is_a_friendly_400(client):
+    make_statement()
+    for cursor in ("x", "1", "1.2.3", "99999999.1"):
+        response = client.get(URL, {"after": cursor})
+        assert response.status_code == 400
+        assert "Start again from the first page" in response.content.decode()
