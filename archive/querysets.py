@@ -125,17 +125,17 @@ class SpeakerQuerySet(models.QuerySet):
     def at_event(self, event, *, limit: int) -> models.QuerySet:
         """The ``limit`` speakers with most public statements at ``event`` (``statement_count``).
 
-        One GROUP BY over the (event, speaker) index, an index-only scan whatever the size
-        of the event, then the speakers' rows; ties go by name.
+        From the event's speaker tallies (dimension ``speakers:<event id>``, migration 0068):
+        the largest counts come off the (dimension, count) index, then the speakers' rows;
+        ties go by name.
         """
         return self.raw(
-            "SELECT sp.*, c.n AS statement_count FROM ("
-            "  SELECT speaker_id, count(*) AS n FROM archive_statement"
-            "  WHERE event_id = %s AND review_status <> 'rejected'"
-            "  GROUP BY speaker_id ORDER BY n DESC LIMIT %s"
-            ") c JOIN archive_speaker sp ON sp.id = c.speaker_id "
-            "ORDER BY c.n DESC, upper(sp.name), sp.id LIMIT %s",
-            [event.pk, limit * 4, limit],
+            "SELECT sp.*, t.count AS statement_count FROM ("
+            "  SELECT value, count FROM archive_statementtally"
+            "  WHERE dimension = %s AND count > 0 ORDER BY count DESC LIMIT %s"
+            ") t JOIN archive_speaker sp ON sp.id = t.value::bigint "
+            "ORDER BY t.count DESC, upper(sp.name), sp.id LIMIT %s",
+            [f"speakers:{event.pk}", limit * 4, limit],
         )
 
     def matching_name(self, q: str, *, threshold: float = 0.3) -> "SpeakerQuerySet":

@@ -166,3 +166,18 @@ def test_a_broken_page_cursor_is_a_friendly_400(client):
         response = client.get(URL, {"after": cursor})
         assert response.status_code == 400
         assert "Start again from the first page" in response.content.decode()
+
+
+def test_each_events_speakers_are_tallied_and_follow_moves_and_reviews():
+    ada, ben = make_speaker(), make_speaker()
+    summit, rally = make_event(), make_event()
+    lines = [make_statement(text=f"Line {n}.", speaker=ada, event=summit) for n in range(3)]
+    make_statement(text="Other.", speaker=ben, event=summit)
+    assert tally(f"speakers:{summit.pk}", ada.pk) == 3
+    assert tally(f"speakers:{summit.pk}", ben.pk) == 1
+    Statement.objects.filter(pk=lines[0].pk).update(event=rally)  # moved to another event
+    Statement.objects.filter(pk=lines[1].pk).update(speaker=ben)  # attributed to another speaker
+    Statement.objects.filter(pk=lines[2].pk).update(review_status="rejected")
+    assert tally(f"speakers:{summit.pk}", ada.pk) == 0
+    assert tally(f"speakers:{summit.pk}", ben.pk) == 2
+    assert tally(f"speakers:{rally.pk}", ada.pk) == 1
