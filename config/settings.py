@@ -143,6 +143,12 @@ else:
     DATABASES = {"default": parse_database_url(embedded_database_url(DATA_DIR, name))}
 DATABASES["default"]["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", 60, minimum=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Sequential scans start at the table's first page rather than join one running elsewhere:
+# the capped search pass estimates how dense the matches are from how far it read
+# (archive.facets), which a scan starting mid-table would make arbitrary.
+DATABASES["default"]["OPTIONS"]["options"] = " ".join(
+    filter(None, [DATABASES["default"]["OPTIONS"].get("options"), "-c synchronize_seqscans=off"])
+)
 if test_name := os.environ.get("TEST_DATABASE_NAME"):
     # Lets two test runs share one server without fighting over the test database.
     DATABASES["default"]["TEST"] = {"NAME": test_name}
