@@ -15,7 +15,7 @@ from django.db.models.lookups import LessThanOrEqual
 
 # The one accent and case fold of the alias lookup contract, shared with ingest (a pure
 # leaf module: it imports nothing of the project); "Søren" and "soren" are one form.
-from ingest.text import fold
+from archive.folding import fold
 
 
 def _count_of(related: models.QuerySet, field: str = "pk", *, distinct: bool = False) -> Coalesce:

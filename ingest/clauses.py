@@ -4,6 +4,7 @@ said", "the senator said", "A and B released a statement") and who a pronoun mea
 
 import re
 
+from archive.folding import fold
 from ingest.layout import DESCRIBED_SUBJECT, KIN, MESSAGE_FROM, PASSIVE_AGENT, key_word
 from ingest.lexicon import ELSEWHERE_PHRASES, GENERIC_GROUPS, QUOTED_TEXTS, WRITING_VERBS
 from ingest.names import TITLES, Mention, is_full_name, is_role_word
@@ -15,7 +16,7 @@ from ingest.reported import (
     prefix_ok,
     subject_before,
 )
-from ingest.text import Span, fold
+from ingest.text import Span
 
 _TEXTS = "|".join(sorted(QUOTED_TEXTS))
 # The clause of a statement says it was written, or issued away from the event: "As X wrote,",

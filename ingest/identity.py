@@ -27,6 +27,7 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
+from archive.folding import fold
 from ingest.dates import days_between
 from ingest.names import (
     PARTICLES,
@@ -36,7 +37,6 @@ from ingest.names import (
     names_match,
     normalize_name,
 )
-from ingest.text import fold
 from ingest.types import ParsedEvent
 
 # A given name shorter than this is never taken as the short form of a longer one ("Al").

@@ -14,9 +14,9 @@ from django.db.models import F
 from django.db.models.functions import Length
 from rapidfuzz import fuzz
 
+from archive.folding import fold
 from archive.models import Occurrence, ReviewStatus, Source, Speaker, Statement
 from ingest.identity import REWORDED_RATIO, SAME_STATEMENT_RATIO
-from ingest.text import fold
 
 REWORDED_FLAG = "Source wording changed on re-import"
 

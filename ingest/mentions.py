@@ -5,6 +5,7 @@ organisation named earlier, a role phrase to whoever holds it).
 
 import re
 
+from archive.folding import fold
 from ingest.layout import LOCATIVE, SENTENCE_OPENING, mention_rank
 from ingest.name_finder import find_anaphora, find_mentions
 from ingest.names import (
@@ -18,7 +19,7 @@ from ingest.names import (
     surname_matches,
 )
 from ingest.registry import Context, Entry
-from ingest.text import Span, fold, sentences
+from ingest.text import Span, sentences
 
 
 class MentionStage:

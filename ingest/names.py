@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from archive.folding import fold
 from ingest.lexicon import (
     GROUP_NOUNS,
     NATIONALITIES,
@@ -21,7 +22,6 @@ from ingest.lexicon import (
     ROLE_WORDS,
     TITLES,
 )
-from ingest.text import fold
 
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 

@@ -1,11 +1,10 @@
-"""Text helpers for the parser: folding for comparison, paragraphs and sentences with offsets.
+"""Text helpers for the parser: paragraphs and sentences with offsets.
 
 Nothing here changes the source text: every splitter returns ``(start, end)`` offsets into
 the string it was given, so ``text[start:end]`` is always the exact passage.
 """
 
 import re
-import unicodedata
 
 from ingest.lexicon import ABBREVIATIONS, word_set  # noqa: F401 (word_set: re-exported)
 
@@ -21,35 +20,6 @@ QUOTE_CHARS = OPEN_DOUBLE + CLOSE_DOUBLE + STRAIGHT_DOUBLE + OPEN_SINGLE + CLOSE
 
 _SENTENCE_END = re.compile(r"[.!?…]+[”’\"')\]]*(?=\s+[“‘\"'(\[]?[A-Z0-9À-Þ…])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
-
-
-# Letters that Unicode does not decompose into a base letter and an accent.
-_UNDECOMPOSED = str.maketrans(
-    {
-        "ø": "o",
-        "Ø": "O",
-        "æ": "ae",
-        "Æ": "AE",
-        "œ": "oe",
-        "Œ": "OE",
-        "ß": "ss",
-        "ł": "l",
-        "Ł": "L",
-        "đ": "d",
-        "Đ": "D",
-        "þ": "th",
-        "Þ": "Th",
-        "ı": "i",
-    }
-)
-
-
-def fold(value: str) -> str:
-    """Lower-case, strip accents and unify quote marks, for comparisons only."""
-    value = unicodedata.normalize("NFKD", value.translate(_UNDECOMPOSED))
-    value = "".join(c for c in value if not unicodedata.combining(c))
-    value = value.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    return value.lower()
 
 
 def squash(value: str) -> str:

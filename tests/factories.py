@@ -6,6 +6,7 @@ from datetime import date
 
 from django.utils.text import slugify
 
+from archive.folding import fold
 from archive.models import (
     Article,
     Event,
@@ -15,7 +16,6 @@ from archive.models import (
     SpeakerAlias,
     Statement,
 )
-from ingest.text import fold
 
 _counter = itertools.count(1)
 
