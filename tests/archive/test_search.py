@@ -517,6 +517,21 @@ def test_statement_search_query_count_is_fixed(client, corpus, django_assert_num
     assert response.status_code == 200
 
 
+def test_a_page_past_the_numbered_ones_costs_one_id_read_more(
+    client, corpus, settings, django_assert_num_queries
+):
+    settings.ARCHIVE_EXACT_COUNT_LIMIT = 100
+    settings.ARCHIVE_PAGE_SIZE = 25
+    for n in range(130):
+        make_statement(text=f"Extra statement number {n} about water.")
+    cursor = client.get(URL, {"page": 4}).context["next_cursor"]
+    # The tallies, the ids after the cursor, the page's rows.
+    with django_assert_num_queries(LIST_QUERIES + 1):
+        response = client.get(URL, {"after": cursor})
+    assert response.status_code == 200
+    assert len(response.context["statements"]) == 25
+
+
 def test_speaker_filter_adds_one_query_to_check_the_slugs(
     client, corpus, django_assert_num_queries
 ):
