@@ -8,9 +8,12 @@ of narrow columns and computes the total and every facet from it in one SQL stat
 Exact up to ``settings.ARCHIVE_EXACT_COUNT_LIMIT`` matches. Past that the pass stops, and a
 second one over a ``TABLESAMPLE SYSTEM`` sample of the table (sized for about
 ``SAMPLE_TARGET`` matches) estimates the total and the facets: the page labels them "about".
-Without a query or filters the numbers come exact from the trigger-kept tallies.
+When the planner's statistics already expect far more matches than the limit, the capped
+pass is skipped and the sample (sized from that expectation) answers at once. Without a
+query or filters the numbers come exact from the trigger-kept tallies.
 """
 
+import json
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -19,6 +22,8 @@ from django.db.models.expressions import RawSQL
 
 # An estimate rests on about this many sampled matches.
 SAMPLE_TARGET = 1000
+# The capped exact pass is skipped when the planner expects this many times the limit.
+PLAN_FACTOR = 2
 # A sample never reads less than this share of the table (percent), so rare matches show.
 MIN_SAMPLE_PERCENT = 0.5
 # ...and never more than this, so that a sparse match set past the limit costs a bounded
@@ -144,18 +149,23 @@ def _sample_percent(last_block: int | None, limit: int) -> float:
     return min(MAX_SAMPLE_PERCENT, max(MIN_SAMPLE_PERCENT, 100.0 * SAMPLE_TARGET / estimated))
 
 
-def summarise(queryset, specs=FACETS, *, hide_rejected: bool = False) -> Summary:
-    """Total and facets of ``queryset`` (already filtered), exact or estimated.
+def _planned_rows(inner_sql: str, params) -> float:
+    """How many rows PostgreSQL's planner expects ``inner_sql`` to return (its statistics
+    know each search word's frequency); a plan, not a run."""
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (FORMAT JSON) " + inner_sql, params)
+        (plan,) = cursor.fetchone()
+    if isinstance(plan, str):
+        plan = json.loads(plan)
+    return float(plan[0]["Plan"]["Plan Rows"])
 
-    ``hide_rejected``: the queryset still holds rejected statements, for the status facet
-    alone; the total and the other facets leave them out.
-    """
-    limit = exact_limit()
-    inner, params = _narrow(queryset)[: limit + 1].query.sql_with_params()
-    read, last_block, total, facets = _run(inner, params, specs, hide_rejected)
-    if read <= limit:
-        return Summary(total, True, facets)
-    percent = _sample_percent(last_block, limit)
+
+def _percent_for(expected: float) -> float:
+    return min(MAX_SAMPLE_PERCENT, max(MIN_SAMPLE_PERCENT, 100.0 * SAMPLE_TARGET / expected))
+
+
+def _sampled(queryset, specs, hide_rejected: bool, percent: float):
+    """(total, facets) estimated from a ``TABLESAMPLE SYSTEM (percent)`` pass."""
     inner, params = _narrow(queryset).query.sql_with_params()
     table = '"archive_statement"'
     sampled = inner.replace(
@@ -163,7 +173,38 @@ def summarise(queryset, specs=FACETS, *, hide_rejected: bool = False) -> Summary
     )
     scale = 100.0 / percent
     _, _, found, facets = _run(sampled, params, specs, hide_rejected, scale)
-    return Summary(_about(max(found * scale, limit + 1)), False, facets)
+    return found * scale, facets
+
+
+def summarise(queryset, specs=FACETS, *, hide_rejected: bool = False) -> Summary:
+    """Total and facets of ``queryset`` (already filtered), exact or estimated.
+
+    When the planner expects more than ``PLAN_FACTOR`` times the exact limit, the capped
+    pass is skipped (it could only overflow) and the sample answers, unless its estimate
+    comes out within the limit: then the capped pass runs after all, and is exact.
+
+    ``hide_rejected``: the queryset still holds rejected statements, for the status facet
+    alone; the total and the other facets leave them out.
+    """
+    limit = exact_limit()
+    full, full_params = _narrow(queryset).query.sql_with_params()
+    expected = _planned_rows(full, full_params)
+    if expected > PLAN_FACTOR * limit:
+        found, facets = _sampled(queryset, specs, hide_rejected, _percent_for(expected))
+        if found > limit:
+            return Summary(_estimate(found, limit), False, facets)
+    inner, params = _narrow(queryset)[: limit + 1].query.sql_with_params()
+    read, last_block, total, facets = _run(inner, params, specs, hide_rejected)
+    if read <= limit:
+        return Summary(total, True, facets)
+    found, facets = _sampled(queryset, specs, hide_rejected, _sample_percent(last_block, limit))
+    return Summary(_estimate(found, limit), False, facets)
+
+
+def _estimate(found: float, limit: int) -> int:
+    """The estimated total as shown: two significant figures, and always past the limit (the
+    capped pass or the sample saw more), so rounding never makes it look countable."""
+    return max(_about(found), limit + 1)
 
 
 def _about(n: float) -> int:
