@@ -30,4 +30,7 @@ def read_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         return view(request, *args, **kwargs)
 
     wrapper.csrf_exempt = True
+    # Every read-only page shows public data, so a visitor's GET may be answered from a read
+    # replica (config.replicas); editors and staff still read the primary.
+    wrapper.replica_safe = True
     return wrapper
