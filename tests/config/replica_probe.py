@@ -51,9 +51,11 @@ def served(client: Client, method: str, path: str, **data) -> dict:
         CaptureQueriesContext(connections[REPLICA]) as replica,
     ):
         response = getattr(client, method)(path, data)
+        # A streamed export reads while it is sent: consume it inside the capture.
+        body = b"".join(response) if response.streaming else response.content
     return {
         "status": response.status_code,
-        "text": response.content.decode(errors="replace"),
+        "text": body.decode(errors="replace"),
         "primary_queries": len(primary),
         "replica_queries": len(replica),
     }
@@ -70,6 +72,8 @@ def main() -> None:
     page = statement.get_absolute_url()
 
     seen["visitor_get"] = served(Client(), "get", page)
+    seen["visitor_export"] = served(Client(), "get", "/statements/", format="csv")
+    seen["visitor_api"] = served(Client(), "get", f"/api/statements/{statement.pk}/")
 
     staff = Client()
     staff.force_login(User.objects.create_user("replica-staff", is_staff=True))

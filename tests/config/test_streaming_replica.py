@@ -171,6 +171,15 @@ def test_a_visitors_public_page_is_served_from_the_replica(probe):
     assert visit["primary_queries"] == 0
 
 
+def test_a_visitors_streamed_export_and_api_call_are_served_from_the_replica(probe):
+    for request in ("visitor_export", "visitor_api"):
+        seen = probe[request]
+        assert seen["status"] == 200, request
+        assert "Replicated words travel to the standby." in seen["text"], request
+        assert seen["replica_queries"] > 0, request
+        assert seen["primary_queries"] == 0, request
+
+
 def test_staff_pages_and_posts_are_served_from_the_primary(probe):
     for request in ("staff_get", "visitor_post"):
         seen = probe[request]
