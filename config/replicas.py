@@ -3,10 +3,11 @@
 The rule is made in one place, per request, by ``ReplicaReadsMiddleware``: a GET or HEAD of a
 view that only reads public data (``archive.views.methods.read_only`` marks them with
 ``replica_safe``), by a visitor who is not logged in, may read from a replica. The middleware
-picks one replica for the whole request (so one page never mixes two replicas' lag) and
-``ReplicaRouter`` sends that request's reads there. Everything else reads the primary: editors
-and staff (who must see their own change on the next page), the admin, the review queue,
-logins, every POST, management commands and ingest (they never pass through the middleware).
+picks one reachable replica, in turn, for the whole request (so one page never mixes two
+replicas' lag; with none reachable, the primary) and ``ReplicaRouter`` sends that request's
+reads there. Everything else reads the primary: editors and staff (who must see their own
+change on the next page), the admin, the review queue, logins, every POST, management
+commands and ingest (they never pass through the middleware).
 Every write goes to the primary, even of an object that was read from a replica.
 
 Visitors who are not logged in never write: the only anonymous POST is a login, which is not a
@@ -15,11 +16,14 @@ The session is loaded before the choice is made (``request.user``), so it comes 
 """
 
 import contextvars
-import random
+import itertools
+import logging
+import time
 from collections.abc import Callable
 
 from django.conf import settings
 from django.core.signals import request_finished
+from django.db import DatabaseError, connections
 from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
 
@@ -29,6 +33,12 @@ from config.database import REPLICA_PREFIX
 _replica: contextvars.ContextVar[str | None] = contextvars.ContextVar("replica", default=None)
 
 REPLICA_METHODS = ("GET", "HEAD")
+# A replica that could not be reached is left alone this long by this process.
+RETRY_SECONDS = 30.0
+
+logger = logging.getLogger(__name__)
+_turns = itertools.count()
+_down_until: dict[str, float] = {}
 
 
 def replica_aliases() -> list[str]:
@@ -43,6 +53,36 @@ def may_read_from_replica(request: HttpRequest, view: Callable) -> bool:
         and getattr(view, "replica_safe", False)
         and not request.user.is_authenticated
     )
+
+
+def choose_replica(replicas: list[str]) -> str | None:
+    """The next reachable replica in turn (round robin); None when none can be reached.
+
+    A replica that is down costs one failed connection per RETRY_SECONDS, not one per request;
+    its visitors read another replica, or the primary, meanwhile.
+    """
+    start = next(_turns)
+    now = time.monotonic()
+    for offset in range(len(replicas)):
+        alias = replicas[(start + offset) % len(replicas)]
+        if _down_until.get(alias, 0.0) > now:
+            continue
+        if _reachable(alias):
+            return alias
+        _down_until[alias] = now + RETRY_SECONDS
+    return None
+
+
+def _reachable(alias: str) -> bool:
+    """Connect to the replica now (a no-op for a kept connection that passes its health check)."""
+    connection = connections[alias]
+    try:
+        connection.close_if_health_check_failed()
+        connection.ensure_connection()
+    except DatabaseError as exc:
+        logger.warning("Read replica %s is unreachable (%s); trying the next one.", alias, exc)
+        return False
+    return True
 
 
 class ReplicaReadsMiddleware:
@@ -62,7 +102,7 @@ class ReplicaReadsMiddleware:
     def process_view(self, request: HttpRequest, view, view_args, view_kwargs) -> None:
         replicas = replica_aliases()
         if replicas and may_read_from_replica(request, view):
-            _replica.set(random.choice(replicas))
+            _replica.set(choose_replica(replicas))
 
 
 def _back_to_primary(**kwargs) -> None:

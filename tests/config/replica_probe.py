@@ -1,6 +1,7 @@
 """Run by test_streaming_replica in a process of its own, with the project's real settings.
 
-DATABASE_URL points at a throwaway primary and DATABASE_REPLICA_URLS at its streaming standby.
+DATABASE_URL points at a throwaway primary, DATABASE_REPLICA_URLS at its streaming standby
+(replica_1) and at a socket where no server listens (replica_2).
 The probe writes a statement on the primary, waits until the standby has replayed it, makes
 a visitor's, a staff user's and a POST request with Django's test client, and prints one
 JSON object saying which server answered each; the test asserts on it.
@@ -22,6 +23,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 
 from archive.models import Speaker  # noqa: E402
+from config import replicas  # noqa: E402
 from tests.factories import make_statement  # noqa: E402
 
 REPLICA = "replica_1"
@@ -95,6 +97,7 @@ def main() -> None:
         seen["replica_write_error"] = None
     except DatabaseError as exc:
         seen["replica_write_error"] = str(exc)
+    seen["down_replicas"] = sorted(replicas._down_until)
     json.dump(seen, sys.stdout)
 
 

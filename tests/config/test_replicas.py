@@ -93,7 +93,30 @@ def finish_response() -> None:
 @pytest.fixture
 def one_replica(monkeypatch):
     monkeypatch.setattr(replicas, "replica_aliases", lambda: ["replica_1"])
+    monkeypatch.setattr(replicas, "_reachable", lambda alias: True)
     yield
+    finish_response()
+
+
+class Replicas:
+    """Two fake replicas: which are down, and every connection attempt made to them."""
+
+    def __init__(self) -> None:
+        self.down: set[str] = set()
+        self.asked: list[str] = []
+
+    def reachable(self, alias: str) -> bool:
+        self.asked.append(alias)
+        return alias not in self.down
+
+
+@pytest.fixture
+def two_replicas(monkeypatch):
+    fake = Replicas()
+    monkeypatch.setattr(replicas, "replica_aliases", lambda: ["replica_1", "replica_2"])
+    monkeypatch.setattr(replicas, "_reachable", fake.reachable)
+    monkeypatch.setattr(replicas, "_down_until", {})
+    yield fake
     finish_response()
 
 
@@ -119,6 +142,28 @@ def test_a_post_reads_and_writes_the_primary(one_replica):
     request = visitor(RequestFactory().post("/admin/login/", {"username": "a"}))
     assert serve(request, editor_form) == "default"
     assert router.db_for_write(Statement) == "default"
+
+
+def test_visitors_take_the_replicas_in_turn(two_replicas):
+    served = {serve(visitor(RequestFactory().get("/")), public_page) for _ in range(4)}
+    assert served == {"replica_1", "replica_2"}
+
+
+def test_a_replica_that_is_down_is_skipped_and_tried_again_later(two_replicas):
+    two_replicas.down.add("replica_2")
+    served = [serve(visitor(RequestFactory().get("/")), public_page) for _ in range(4)]
+    assert served == ["replica_1"] * 4
+    # One failed connection, then left alone until RETRY_SECONDS have passed.
+    assert two_replicas.asked.count("replica_2") == 1
+    two_replicas.down.clear()
+    replicas._down_until["replica_2"] = 0.0  # as if RETRY_SECONDS had passed
+    served = {serve(visitor(RequestFactory().get("/")), public_page) for _ in range(4)}
+    assert served == {"replica_1", "replica_2"}
+
+
+def test_with_every_replica_down_visitors_read_the_primary(two_replicas):
+    two_replicas.down.update({"replica_1", "replica_2"})
+    assert serve(visitor(RequestFactory().get("/")), public_page) == "default"
 
 
 def test_a_visitors_get_of_a_page_not_marked_public_reads_the_primary(one_replica):

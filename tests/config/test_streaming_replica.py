@@ -6,7 +6,8 @@ is opened and nothing collides with the project's embedded server or another tes
 project's own server is not used: a base backup of it would copy the developer's whole archive.
 The schema reaches the standby by streaming (migrate runs on the primary after the backup).
 The Django side runs in a process of its own with the real settings (replica_probe.py), so
-DATABASE_REPLICA_URLS is parsed, and the router and middleware are wired, exactly as deployed.
+DATABASE_REPLICA_URLS is parsed, and the router and middleware are wired, exactly as deployed;
+a second replica URL points where no server listens.
 """
 
 import importlib.util
@@ -27,6 +28,8 @@ REPO = Path(__file__).resolve().parents[2]
 TOOLS = ("initdb", "pg_ctl", "pg_basebackup", "postgres")
 # Socket file names (.s.PGSQL.<port>) in the private folder, not TCP ports.
 PRIMARY_PORT, STANDBY_PORT = 5432, 5433
+# A second replica URL where no server listens: visitors must be served by the live one.
+DOWN_PORT = 5434
 
 
 def _pg_bin() -> Path | None:
@@ -142,7 +145,7 @@ def probe() -> dict:
         env |= {
             "DJANGO_SETTINGS_MODULE": "config.settings",
             "DATABASE_URL": _url(folder, PRIMARY_PORT),
-            "DATABASE_REPLICA_URLS": _url(folder, STANDBY_PORT),
+            "DATABASE_REPLICA_URLS": f"{_url(folder, STANDBY_PORT)},{_url(folder, DOWN_PORT)}",
             "ARCHIVE_DEMO": "0",
             "ARCHIVE_DATA_DIR": str(folder / "data"),
             "SECRET_KEY": "replica-test",
@@ -178,6 +181,12 @@ def test_a_visitors_streamed_export_and_api_call_are_served_from_the_replica(pro
         assert "Replicated words travel to the standby." in seen["text"], request
         assert seen["replica_queries"] > 0, request
         assert seen["primary_queries"] == 0, request
+
+
+def test_a_replica_that_is_down_is_skipped_without_a_visitor_noticing(probe):
+    # Visitors take the replicas in turn; each request that drew the dead one went to the
+    # live one instead (every visitor request above was served by replica_1 alone).
+    assert probe["down_replicas"] == ["replica_2"]
 
 
 def test_staff_pages_and_posts_are_served_from_the_primary(probe):
