@@ -69,8 +69,9 @@ REPLICA_PREFIX = "replica_"
 def replica_databases(urls: str, *, primary: dict, name_suffix: str = "") -> dict[str, dict]:
     """``DATABASE_REPLICA_URLS`` (comma-separated URLs) as DATABASES entries replica_1, ...
 
-    Each keeps the primary's connection lifetime and health checks. In a test run each one
-    mirrors the primary: Django creates no test database on a server that cannot write.
+    Each keeps the primary's connection lifetime, health checks and session settings
+    (``OPTIONS["options"]``), then adds its own. In a test run each one mirrors the primary:
+    Django creates no test database on a server that cannot write.
     ``name_suffix`` follows the primary's database name (the demo archive's "_demo").
     """
     if not urls.strip():
@@ -86,6 +87,11 @@ def replica_databases(urls: str, *, primary: dict, name_suffix: str = "") -> dic
                 f"{setting} names no database (…/statement_archive): {_without_password(url)}"
             )
         entry["NAME"] += name_suffix
+        # Session settings given to the primary's connections (-c flags) hold on replicas too.
+        if session := primary.get("OPTIONS", {}).get("options"):
+            entry["OPTIONS"]["options"] = " ".join(
+                filter(None, [session, entry["OPTIONS"].get("options")])
+            )
         entry["CONN_MAX_AGE"] = primary["CONN_MAX_AGE"]
         entry["CONN_HEALTH_CHECKS"] = primary["CONN_HEALTH_CHECKS"]
         entry["TEST"] = {"MIRROR": "default"}

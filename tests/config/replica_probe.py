@@ -75,6 +75,8 @@ def main() -> None:
 
     seen["visitor_get"] = served(Client(), "get", page)
     seen["visitor_export"] = served(Client(), "get", "/statements/", format="csv")
+    seen["visitor_search"] = served(Client(), "get", "/statements/", q="replicated")
+    seen["visitor_landing"] = served(Client(), "get", "/statements/")
     seen["visitor_api"] = served(Client(), "get", f"/api/statements/{statement.pk}/")
 
     staff = Client()

@@ -31,6 +31,18 @@ def test_each_replica_url_becomes_an_alias_that_keeps_the_primarys_connection_se
     assert databases["replica_1"]["TEST"] == {"MIRROR": "default"}
 
 
+def test_replicas_keep_the_primarys_session_settings_and_add_their_own():
+    primary = {**PRIMARY, "OPTIONS": {"options": "-c synchronize_seqscans=off"}}
+    databases = replica_databases(
+        "postgres://r@db-2/archive?options=-c%20statement_timeout%3D5s&connect_timeout=2",
+        primary=primary,
+    )
+    assert databases["replica_1"]["OPTIONS"] == {
+        "options": "-c synchronize_seqscans=off -c statement_timeout=5s",
+        "connect_timeout": "2",
+    }
+
+
 def test_no_replica_urls_means_no_replicas():
     assert replica_databases("", primary=PRIMARY) == {}
     assert replica_databases("  ", primary=PRIMARY) == {}

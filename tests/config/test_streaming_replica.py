@@ -183,6 +183,20 @@ def test_a_visitors_streamed_export_and_api_call_are_served_from_the_replica(pro
         assert seen["primary_queries"] == 0, request
 
 
+@pytest.mark.xfail(
+    reason="archive/facets.py and archive/filters.py run their count and facet SQL through "
+    "django.db.connection, which is always the primary; connections[queryset.db] would follow "
+    "the router (search code is another change's; see the README)",
+    strict=False,
+)
+def test_a_visitors_search_and_landing_page_are_served_from_the_replica(probe):
+    for request in ("visitor_search", "visitor_landing"):
+        seen = probe[request]
+        assert seen["status"] == 200, request
+        assert seen["replica_queries"] > 0, request
+        assert seen["primary_queries"] == 0, request
+
+
 def test_a_replica_that_is_down_is_skipped_without_a_visitor_noticing(probe):
     # Visitors take the replicas in turn; each request that drew the dead one went to the
     # live one instead (every visitor request above was served by replica_1 alone).
