@@ -33,13 +33,22 @@ SERVER_SETTINGS = {
 }
 
 
-def parse_database_url(url: str) -> dict:
-    """Turn ``postgres://user:pass@host:port/name?host=/socket/dir`` into a Django DATABASES entry."""
+def parse_database_url(url: str, *, setting: str = "DATABASE_URL") -> dict:
+    """Turn ``postgres://user:pass@host:port/name?host=/socket/dir`` into a Django DATABASES entry.
+
+    ``setting`` names the variable the URL came from, for the message about a bad one.
+    """
     parts = urlsplit(url)
     if parts.scheme not in {"postgres", "postgresql", "pgsql"}:
         raise ImproperlyConfigured(
-            f"DATABASE_URL must start with postgres:// or postgresql://, not {parts.scheme!r}."
+            f"{setting} must start with postgres:// or postgresql://, not {parts.scheme!r}."
         )
+    try:
+        port = parts.port
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{setting} has a port that is not a number: {_without_password(url)}"
+        ) from None
     query = parse_qs(parts.query)
     host = query.pop("host", [parts.hostname or ""])[0]
     return {
@@ -48,9 +57,55 @@ def parse_database_url(url: str) -> dict:
         "USER": unquote(parts.username or ""),
         "PASSWORD": unquote(parts.password or ""),
         "HOST": unquote(host),
-        "PORT": str(parts.port or ""),
+        "PORT": str(port or ""),
         "OPTIONS": {key: values[0] for key, values in query.items()},
     }
+
+
+# Aliases of the read replicas in DATABASES: replica_1, replica_2, ... (config/replicas.py).
+REPLICA_PREFIX = "replica_"
+
+
+def replica_databases(urls: str, *, primary: dict, name_suffix: str = "") -> dict[str, dict]:
+    """``DATABASE_REPLICA_URLS`` (comma-separated URLs) as DATABASES entries replica_1, ...
+
+    Each keeps the primary's connection lifetime, health checks and session settings
+    (``OPTIONS["options"]``), then adds its own. In a test run each one mirrors the primary:
+    Django creates no test database on a server that cannot write.
+    ``name_suffix`` follows the primary's database name (the demo archive's "_demo").
+    """
+    if not urls.strip():
+        return {}
+    replicas = {}
+    for number, url in enumerate((url.strip() for url in urls.split(",")), start=1):
+        setting = f"DATABASE_REPLICA_URLS (URL number {number})"
+        if not url:
+            raise ImproperlyConfigured(f"{setting} is empty: remove the stray comma.")
+        entry = parse_database_url(url, setting=setting)
+        if not entry["NAME"]:
+            raise ImproperlyConfigured(
+                f"{setting} names no database (…/statement_archive): {_without_password(url)}"
+            )
+        entry["NAME"] += name_suffix
+        # Session settings given to the primary's connections (-c flags) hold on replicas too.
+        if session := primary.get("OPTIONS", {}).get("options"):
+            entry["OPTIONS"]["options"] = " ".join(
+                filter(None, [session, entry["OPTIONS"].get("options")])
+            )
+        entry["CONN_MAX_AGE"] = primary["CONN_MAX_AGE"]
+        entry["CONN_HEALTH_CHECKS"] = primary["CONN_HEALTH_CHECKS"]
+        entry["TEST"] = {"MIRROR": "default"}
+        replicas[f"{REPLICA_PREFIX}{number}"] = entry
+    return replicas
+
+
+def _without_password(url: str) -> str:
+    """``url`` with any password replaced by ***, fit for an error message or a log."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    user, _, host = parts.netloc.rpartition("@")
+    return parts._replace(netloc=f"{user.split(':', 1)[0]}:***@{host}").geturl()
 
 
 def embedded_database_url(data_dir: Path, name: str = EMBEDDED_DATABASE_NAME) -> str:

@@ -13,6 +13,7 @@ from config.database import (
     embedded_database_url,
     ensure_database,
     parse_database_url,
+    replica_databases,
 )
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -101,6 +102,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: a visitor's public page may read from a replica (config.replicas).
+    "config.replicas.ReplicaReadsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Edit history: every write in a request is recorded with the user (archive.history).
     "pghistory.middleware.HistoryMiddleware",
@@ -152,6 +155,16 @@ DATABASES["default"]["OPTIONS"]["options"] = " ".join(
 if test_name := os.environ.get("TEST_DATABASE_NAME"):
     # Lets two test runs share one server without fighting over the test database.
     DATABASES["default"]["TEST"] = {"NAME": test_name}
+# Read replicas (streaming standbys of the primary), replica_1, replica_2, ...: public pages
+# that visitors read are answered from one of them; editors and every write use the primary.
+DATABASES.update(
+    replica_databases(
+        os.environ.get("DATABASE_REPLICA_URLS", ""),
+        primary=DATABASES["default"],
+        name_suffix=DEMO_SUFFIX if ARCHIVE_DEMO else "",
+    )
+)
+DATABASE_ROUTERS = ["config.replicas.ReplicaRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -8,7 +8,7 @@ from django.views.generic import RedirectView
 
 from archive.api import api
 from archive.sitemaps import SITEMAPS
-from archive.views.methods import read_only
+from archive.views.methods import read_only, replica_safe_urls
 
 admin.site.site_header = "Statement Archive: editors"
 admin.site.site_title = "Statement Archive admin"
@@ -16,7 +16,7 @@ admin.site.site_title = "Statement Archive admin"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("review/", include("archive.review.urls")),
-    path("api/", api.urls),
+    path("api/", replica_safe_urls(api.urls)),
     path("sitemap.xml", read_only(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     # Browsers and bots ask for /favicon.ico whatever the page says: no 404 noise in the logs.
     path(

@@ -30,4 +30,19 @@ def read_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         return view(request, *args, **kwargs)
 
     wrapper.csrf_exempt = True
+    # Every read-only page shows public data, so a visitor's GET may be answered from a read
+    # replica (config.replicas); editors and staff still read the primary.
+    wrapper.replica_safe = True
     return wrapper
+
+
+def replica_safe_urls(urls: tuple) -> tuple:
+    """Mark every view of an ``include()``-able URL set as public reads, as ``read_only`` does.
+
+    For the JSON API: django-ninja answers its own 405s, and every operation is a GET of
+    public data, so a visitor's API call may be answered from a read replica too.
+    """
+    patterns, _app_name, _namespace = urls
+    for pattern in patterns:
+        pattern.callback.replica_safe = True
+    return urls
