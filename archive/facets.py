@@ -17,7 +17,7 @@ import json
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import connection
+from django.db import connections
 from django.db.models.expressions import RawSQL
 
 # An estimate rests on about this many sampled matches.
@@ -99,8 +99,8 @@ def _facet_sql(spec: FacetSpec, hide_rejected: bool) -> str:
     )
 
 
-def _run(inner_sql: str, params, specs, hide_rejected: bool, scale: float = 1.0):
-    """(rows read, total, facets) of the matches that ``inner_sql`` selects."""
+def _run(db: str, inner_sql: str, params, specs, hide_rejected: bool, scale: float = 1.0):
+    """(rows read, total, facets) of the matches that ``inner_sql`` selects, on database ``db``."""
     public = PUBLIC if hide_rejected else ""
     parts = [
         "(SELECT '*', max(block)::text, NULL, count(*) FROM m)",
@@ -108,7 +108,7 @@ def _run(inner_sql: str, params, specs, hide_rejected: bool, scale: float = 1.0)
         *(_facet_sql(s, hide_rejected) for s in specs),
     ]
     query = f"WITH m AS MATERIALIZED ({inner_sql}) " + " UNION ALL ".join(parts)
-    with connection.cursor() as cursor:
+    with connections[db].cursor() as cursor:
         cursor.execute(query, params)
         rows = cursor.fetchall()
     read, last_block, total, facets = 0, None, 0, {s.name: [] for s in specs}
@@ -134,13 +134,13 @@ def _narrow(queryset):
     )
 
 
-def _sample_percent(last_block: int | None, limit: int) -> float:
+def _sample_percent(db: str, last_block: int | None, limit: int) -> float:
     """A sample rate (percent of table pages) expected to hold about ``SAMPLE_TARGET`` matches.
 
     The capped pass read the first ``limit`` matches in storage order; how far into the table
     they reached (``last_block``) tells roughly how dense the matches are.
     """
-    with connection.cursor() as cursor:
+    with connections[db].cursor() as cursor:
         cursor.execute("SELECT relpages FROM pg_class WHERE oid = 'archive_statement'::regclass")
         (pages,) = cursor.fetchone()
     if not pages or last_block is None:
@@ -149,10 +149,10 @@ def _sample_percent(last_block: int | None, limit: int) -> float:
     return min(MAX_SAMPLE_PERCENT, max(MIN_SAMPLE_PERCENT, 100.0 * SAMPLE_TARGET / estimated))
 
 
-def _planned_rows(inner_sql: str, params) -> float:
+def _planned_rows(db: str, inner_sql: str, params) -> float:
     """How many rows PostgreSQL's planner expects ``inner_sql`` to return (its statistics
     know each search word's frequency); a plan, not a run."""
-    with connection.cursor() as cursor:
+    with connections[db].cursor() as cursor:
         cursor.execute("EXPLAIN (FORMAT JSON) " + inner_sql, params)
         (plan,) = cursor.fetchone()
     if isinstance(plan, str):
@@ -172,7 +172,7 @@ def _sampled(queryset, specs, hide_rejected: bool, percent: float):
         f"FROM {table}", f"FROM {table} TABLESAMPLE SYSTEM ({percent:.4f}) REPEATABLE (11)", 1
     )
     scale = 100.0 / percent
-    _, _, found, facets = _run(sampled, params, specs, hide_rejected, scale)
+    _, _, found, facets = _run(queryset.db, sampled, params, specs, hide_rejected, scale)
     return found * scale, facets
 
 
@@ -188,16 +188,18 @@ def summarise(queryset, specs=FACETS, *, hide_rejected: bool = False) -> Summary
     """
     limit = exact_limit()
     full, full_params = _narrow(queryset).query.sql_with_params()
-    expected = _planned_rows(full, full_params)
+    expected = _planned_rows(queryset.db, full, full_params)
     if expected > PLAN_FACTOR * limit:
         found, facets = _sampled(queryset, specs, hide_rejected, _percent_for(expected))
         if found > limit:
             return Summary(_estimate(found, limit), False, facets)
     inner, params = _narrow(queryset)[: limit + 1].query.sql_with_params()
-    read, last_block, total, facets = _run(inner, params, specs, hide_rejected)
+    read, last_block, total, facets = _run(queryset.db, inner, params, specs, hide_rejected)
     if read <= limit:
         return Summary(total, True, facets)
-    found, facets = _sampled(queryset, specs, hide_rejected, _sample_percent(last_block, limit))
+    found, facets = _sampled(
+        queryset, specs, hide_rejected, _sample_percent(queryset.db, last_block, limit)
+    )
     return Summary(_estimate(found, limit), False, facets)
 
 
@@ -239,14 +241,15 @@ def _tally_sql(spec: FacetSpec) -> str:
     )
 
 
-def from_tallies(specs=FACETS) -> Summary:
-    """The whole public archive's total and facets, exact, from the trigger-kept tallies."""
+def from_tallies(specs=FACETS, *, db: str = "default") -> Summary:
+    """The whole public archive's total and facets, exact, from the trigger-kept tallies
+    (on database ``db``: the primary, or the replica the request reads)."""
     parts = [
         "(SELECT '', NULL, NULL, count FROM archive_statementtally "
         "WHERE dimension = 'public' AND value = '')",
         *(_tally_sql(s) for s in specs),
     ]
-    with connection.cursor() as cursor:
+    with connections[db].cursor() as cursor:
         cursor.execute(" UNION ALL ".join(parts))
         rows = cursor.fetchall()
     total, facets = 0, {s.name: [] for s in specs}

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 import django_filters
 from django import forms
-from django.db import connection
+from django.db import connections
 from django.db.models import Exists, OuterRef
 
 from archive import facets as counting
@@ -245,7 +245,7 @@ class StatementFilter(django_filters.FilterSet):
                 f"SELECT w.pk FROM ({inner}) w ORDER BY w.rank DESC, w.date DESC NULLS LAST, "
                 "w.pk LIMIT %s OFFSET %s"
             )
-            with connection.cursor() as cursor:
+            with connections[window.db].cursor() as cursor:
                 cursor.execute(query, [*params, item.stop - item.start, item.start])
                 return [row[0] for row in cursor.fetchall()]
 
@@ -270,7 +270,7 @@ class StatementFilter(django_filters.FilterSet):
         data = self.form.cleaned_data
         chosen = {spec.name for spec in counting.FACETS if data.get(spec.name)}
         if not self.query and not any(data.get(name) for name in self.filters):
-            self._summary = counting.from_tallies()
+            self._summary = counting.from_tallies(db=self.queryset.db)
             return self._summary
         base = self.queryset.all()
         # Rejected statements ride along in the main pass for the status facet only.

@@ -186,12 +186,6 @@ def test_a_visitors_streamed_export_and_api_call_are_served_from_the_replica(pro
         assert seen["primary_queries"] == 0, request
 
 
-@pytest.mark.xfail(
-    reason="archive/facets.py and archive/filters.py run their count and facet SQL through "
-    "django.db.connection, which is always the primary; connections[queryset.db] would follow "
-    "the router (search code is another change's; see the README)",
-    strict=False,
-)
 def test_a_visitors_search_and_landing_page_are_served_from_the_replica(probe):
     for request in ("visitor_search", "visitor_landing"):
         seen = probe[request]
