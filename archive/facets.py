@@ -145,8 +145,7 @@ def _sample_percent(db: str, last_block: int | None, limit: int) -> float:
         (pages,) = cursor.fetchone()
     if not pages or last_block is None:
         return 100.0
-    estimated = limit * pages / (last_block + 1)
-    return min(MAX_SAMPLE_PERCENT, max(MIN_SAMPLE_PERCENT, 100.0 * SAMPLE_TARGET / estimated))
+    return _percent_for(limit * pages / (last_block + 1))
 
 
 def _planned_rows(db: str, inner_sql: str, params) -> float:
@@ -161,18 +160,19 @@ def _planned_rows(db: str, inner_sql: str, params) -> float:
 
 
 def _percent_for(expected: float) -> float:
+    """The sample rate for about ``SAMPLE_TARGET`` of ``expected`` matches, within bounds."""
     return min(MAX_SAMPLE_PERCENT, max(MIN_SAMPLE_PERCENT, 100.0 * SAMPLE_TARGET / expected))
 
 
-def _sampled(queryset, specs, hide_rejected: bool, percent: float):
-    """(total, facets) estimated from a ``TABLESAMPLE SYSTEM (percent)`` pass."""
-    inner, params = _narrow(queryset).query.sql_with_params()
+def _sampled(db: str, inner: str, params, specs, hide_rejected: bool, percent: float):
+    """(total, facets) estimated from a ``TABLESAMPLE SYSTEM (percent)`` pass over the
+    uncapped narrow query ``inner``."""
     table = '"archive_statement"'
     sampled = inner.replace(
         f"FROM {table}", f"FROM {table} TABLESAMPLE SYSTEM ({percent:.4f}) REPEATABLE (11)", 1
     )
     scale = 100.0 / percent
-    _, _, found, facets = _run(queryset.db, sampled, params, specs, hide_rejected, scale)
+    _, _, found, facets = _run(db, sampled, params, specs, hide_rejected, scale)
     return found * scale, facets
 
 
@@ -186,20 +186,21 @@ def summarise(queryset, specs=FACETS, *, hide_rejected: bool = False) -> Summary
     ``hide_rejected``: the queryset still holds rejected statements, for the status facet
     alone; the total and the other facets leave them out.
     """
-    limit = exact_limit()
+    limit, db = exact_limit(), queryset.db
     full, full_params = _narrow(queryset).query.sql_with_params()
-    expected = _planned_rows(queryset.db, full, full_params)
+    expected = _planned_rows(db, full, full_params)
     if expected > PLAN_FACTOR * limit:
-        found, facets = _sampled(queryset, specs, hide_rejected, _percent_for(expected))
+        found, facets = _sampled(
+            db, full, full_params, specs, hide_rejected, _percent_for(expected)
+        )
         if found > limit:
             return Summary(_estimate(found, limit), False, facets)
     inner, params = _narrow(queryset)[: limit + 1].query.sql_with_params()
-    read, last_block, total, facets = _run(queryset.db, inner, params, specs, hide_rejected)
+    read, last_block, total, facets = _run(db, inner, params, specs, hide_rejected)
     if read <= limit:
         return Summary(total, True, facets)
-    found, facets = _sampled(
-        queryset, specs, hide_rejected, _sample_percent(queryset.db, last_block, limit)
-    )
+    percent = _sample_percent(db, last_block, limit)
+    found, facets = _sampled(db, full, full_params, specs, hide_rejected, percent)
     return Summary(_estimate(found, limit), False, facets)
 
 
