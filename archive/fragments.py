@@ -9,7 +9,7 @@ that, and every value still goes through ``escape``. The templates call them thr
 
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.template.defaultfilters import date as format_date
-from django.template.defaultfilters import linebreaksbr, truncatewords
+from django.template.defaultfilters import linebreaksbr, truncatewords, urlencode
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
@@ -71,15 +71,7 @@ def statement_row(statement) -> SafeString:
         if statement.event
         else ""
     )
-    when = (
-        format_html(
-            '<time datetime="{}">{}</time>',
-            format_date(statement.date, "Y-m-d"),
-            format_date(statement.date, "j F Y"),
-        )
-        if statement.date
-        else ""
-    )
+    when = _time(statement.date, "j F Y") if statement.date else ""
     rejected = statement.review_status == ReviewStatus.REJECTED
     return format_html(
         '<li class="{}">\n  <article>\n    {}\n    <p class="statement-row__meta">\n'
@@ -146,3 +138,152 @@ def facet_option(facet, option) -> SafeString:
 
 def facet_options(facet, options) -> SafeString:
     return format_html_join("\n", "{}", ((facet_option(facet, o),) for o in options))
+
+
+def _time(day, shown: str) -> SafeString:
+    """A ``<time>`` of ``day`` (a date), machine-readable and shown as ``shown`` says."""
+    return format_html('<time datetime="{}">{}</time>', day.isoformat(), format_date(day, shown))
+
+
+def event_dates(event) -> SafeString:
+    """An event's date or date range; "Date not recorded" without one."""
+    if not event.start_date:
+        return mark_safe('<span class="dates dates--unknown">Date not recorded</span>')
+    end = (
+        format_html(" – {}", _time(event.end_date, "j F Y"))
+        if event.end_date and event.end_date != event.start_date
+        else ""
+    )
+    return format_html('<span class="dates">{}{}</span>', _time(event.start_date, "j F Y"), end)
+
+
+def _statement_link(statement, speaker_name: str) -> SafeString:
+    return format_html(
+        '<a href="{}">Statement {}<span class="visually-hidden"> by {}</span>: '
+        "sources and citation</a>",
+        statement.get_absolute_url(),
+        statement.pk,
+        speaker_name,
+    )
+
+
+def _kind(statement) -> SafeString:
+    return format_html(
+        '<span class="statement-kind statement-kind--{}">{}</span>',
+        statement.kind,
+        statement.get_kind_display(),
+    )
+
+
+def speaker_statement(statement, speaker) -> SafeString:
+    """One statement on its speaker's page (the event it was said at heads its group)."""
+    verified = (
+        mark_safe('<span class="status-badge status-badge--verified">Verified</span>')
+        if statement.review_status == ReviewStatus.VERIFIED
+        else ""
+    )
+    return format_html(
+        '<li>\n  {}\n  <p class="compact-statements__meta">\n    {}\n    {}\n    {}\n    {}\n'
+        "  </p>\n</li>",
+        statement_text(statement, words=80),
+        _time(statement.date, "j F Y") if statement.date else "",
+        _kind(statement),
+        verified,
+        _statement_link(statement, speaker.name),
+    )
+
+
+def speaker_statements(statements, speaker) -> SafeString:
+    return format_html_join("\n", "{}", ((speaker_statement(s, speaker),) for s in statements))
+
+
+def event_passage(occurrence) -> SafeString:
+    """One passage on its event's page: who said it (in what role), what, and where."""
+    statement, speaker = occurrence.statement, occurrence.statement.speaker
+    role = format_html('<span class="role">, {}</span>', occurrence.role) if occurrence.role else ""
+    return format_html(
+        '<li>\n  <p class="compact-statements__speaker"><a href="{}">{}</a>{}</p>\n  {}\n'
+        '  <p class="compact-statements__meta">\n    {}\n    {}\n'
+        '    <a href="{}">View in source<span class="visually-hidden">: statement {}</span></a>\n'
+        "  </p>\n</li>",
+        speaker.get_absolute_url(),
+        speaker.name,
+        role,
+        statement_text(statement, words=80),
+        _kind(statement),
+        _statement_link(statement, speaker.name),
+        occurrence.get_absolute_url(),
+        statement.pk,
+    )
+
+
+def event_passages(occurrences) -> SafeString:
+    return format_html_join("\n", "{}", ((event_passage(o),) for o in occurrences))
+
+
+def event_speaker(event, speaker, search_url: str) -> SafeString:
+    """One of an event's speakers, with a link to search their statements there."""
+    count = speaker.statement_count
+    return format_html(
+        '<li><a href="{}">{}</a>\n  <a class="count" href="{}?event={}&amp;speaker={}">{}'
+        '<span class="visually-hidden"> statement{} by {} here</span></a></li>',
+        speaker.get_absolute_url(),
+        speaker.name,
+        search_url,
+        urlencode(event.slug),
+        urlencode(speaker.slug),
+        intcomma(count),
+        "" if count == 1 else "s",
+        speaker.name,
+    )
+
+
+def event_speakers(event, speakers, search_url: str) -> SafeString:
+    return format_html_join("\n", "{}", ((event_speaker(event, s, search_url),) for s in speakers))
+
+
+def article_item(article) -> SafeString:
+    """A post reporting an event: its title, when it was published, in which source."""
+    published = format_html("{}, ", _time(article.published, "j M Y")) if article.published else ""
+    return format_html(
+        '<li><a href="{}">{}</a>\n  <span class="meta">{}{}</span></li>',
+        article.get_absolute_url(),
+        article.title or "Untitled post",
+        published,
+        article.source,
+    )
+
+
+def article_items(articles) -> SafeString:
+    return format_html_join("\n", "{}", ((article_item(a),) for a in articles))
+
+
+def timeline_bars(timeline) -> SafeString:
+    """The chart's bars (SVG), one per period with statements, each titled with its count."""
+    return format_html_join(
+        "",
+        '<rect class="timeline__bar" x="{}" y="{}" width="{}" height="{}">'
+        "<title>{}: {} statement{}</title></rect>",
+        (
+            (
+                bar.x,
+                bar.y,
+                bar.width,
+                bar.height,
+                bar.label,
+                bar.count,
+                "" if bar.count == 1 else "s",
+            )
+            for bar in timeline.bars
+            if bar.count
+        ),
+    )
+
+
+def timeline_rows(timeline) -> SafeString:
+    """The chart's data as table rows, for screen readers and for copying."""
+    return format_html_join(
+        "",
+        '<tr><td><time datetime="{}">{}</time></td><td class="num">{}</td></tr>',
+        ((bar.period, bar.label, intcomma(bar.count)) for bar in timeline.bars if bar.count),
+    )

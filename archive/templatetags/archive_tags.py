@@ -43,3 +43,38 @@ def statement_rows(statements):
 @register.simple_tag
 def facet_options(facet, options):
     return fragments.facet_options(facet, options)
+
+
+@register.simple_tag
+def event_dates(event):
+    return fragments.event_dates(event)
+
+
+@register.simple_tag
+def speaker_statements(statements, speaker):
+    return fragments.speaker_statements(statements, speaker)
+
+
+@register.simple_tag
+def event_passages(occurrences):
+    return fragments.event_passages(occurrences)
+
+
+@register.simple_tag
+def event_speakers(event, speakers, search_url):
+    return fragments.event_speakers(event, speakers, search_url)
+
+
+@register.simple_tag
+def article_items(articles):
+    return fragments.article_items(articles)
+
+
+@register.simple_tag
+def timeline_bars(timeline):
+    return fragments.timeline_bars(timeline)
+
+
+@register.simple_tag
+def timeline_rows(timeline):
+    return fragments.timeline_rows(timeline)
