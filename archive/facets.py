@@ -11,6 +11,10 @@ second one over a ``TABLESAMPLE SYSTEM`` sample of the table (sized for about
 When the planner's statistics already expect far more matches than the limit, the capped
 pass is skipped and the sample (sized from that expectation) answers at once. Without a
 query or filters the numbers come exact from the trigger-kept tallies.
+
+A chosen facet counts over the matches of the other choices (``Choice``): a sampled search
+reads the matches of none of them once and applies each choice as a condition on its rows,
+so choosing facets adds no pass.
 """
 
 import json
@@ -70,17 +74,51 @@ def exact_limit() -> int:
     return settings.ARCHIVE_EXACT_COUNT_LIMIT
 
 
-PUBLIC = "WHERE review_status <> 'rejected'"
+@dataclass(frozen=True)
+class Choice:
+    """A facet the search filters on: its column holds one of ``values`` (as the column
+    holds them: ids, kinds, years as text)."""
+
+    spec: FacetSpec
+    values: tuple
+
+    def condition(self) -> tuple[str, list]:
+        column = self.spec.column
+        if self.spec.array:
+            return "(" + " OR ".join([f"%s = ANY({column})"] * len(self.values)) + ")", [
+                *self.values
+            ]
+        return f"{column} = ANY(%s)", [list(self.values)]
 
 
-def _facet_sql(spec: FacetSpec, hide_rejected: bool) -> str:
-    """One facet's rows (facet, value, label, count) from the CTE ``m``."""
+PUBLIC = ("review_status <> 'rejected'", [])
+
+
+def _where(conditions: list[tuple[str, list]]) -> tuple[str, list]:
+    """``WHERE`` all of ``conditions`` (SQL, params), and their params in order."""
+    if not conditions:
+        return "", []
+    return "WHERE " + " AND ".join(sql for sql, _ in conditions), [
+        p for _, params in conditions for p in params
+    ]
+
+
+def _scope(choices, hide_rejected: bool, spec: FacetSpec | None = None) -> tuple[str, list]:
+    """The rows of ``m`` that the total (``spec`` None) or a facet counts: those of every
+    choice but the facet's own, public unless it is the status facet."""
+    conditions = [c.condition() for c in choices if spec is None or c.spec.name != spec.name]
+    if hide_rejected and (spec is None or spec.name != "status"):
+        conditions.append(PUBLIC)
+    return _where(conditions)
+
+
+def _facet_sql(spec: FacetSpec, scope: str) -> str:
+    """One facet's rows (facet, value, label, count) from the rows ``scope`` picks of ``m``."""
     value = f"v.{spec.column}" if not spec.array else "v.value"
-    public = PUBLIC if hide_rejected and spec.name != "status" else ""
     source = (
-        f"(SELECT {spec.column} FROM m {public}) v"
+        f"(SELECT {spec.column} FROM m {scope}) v"
         if not spec.array
-        else f"(SELECT unnest({spec.column}) AS value FROM m {public}) v"
+        else f"(SELECT unnest({spec.column}) AS value FROM m {scope}) v"
     )
     where = {"event_id": "WHERE v.event_id IS NOT NULL", "event_kind": "WHERE v.event_kind <> ''"}
     grouped = f"SELECT {value} AS value, count(*) AS n FROM {source} {where.get(spec.column, '')} GROUP BY 1"
@@ -99,17 +137,24 @@ def _facet_sql(spec: FacetSpec, hide_rejected: bool) -> str:
     )
 
 
-def _run(db: str, inner_sql: str, params, specs, hide_rejected: bool, scale: float = 1.0):
-    """(rows read, total, facets) of the matches that ``inner_sql`` selects, on database ``db``."""
-    public = PUBLIC if hide_rejected else ""
+def _run(
+    db: str, inner_sql: str, params, specs, hide_rejected: bool, scale: float = 1.0, choices=()
+):
+    """(rows read, total, facets) of the matches that ``inner_sql`` selects, on database ``db``
+    (with ``choices``, of its rows that meet them: see ``_scope``)."""
+    where, all_params = _scope(choices, hide_rejected)
     parts = [
         "(SELECT '*', max(block)::text, NULL, count(*) FROM m)",
-        f"(SELECT '', NULL, NULL, count(*) FROM m {public})",
-        *(_facet_sql(s, hide_rejected) for s in specs),
+        f"(SELECT '', NULL, NULL, count(*) FROM m {where})",
     ]
+    all_params = [*params, *all_params]
+    for spec in specs:
+        where, scope_params = _scope(choices, hide_rejected, spec)
+        parts.append(_facet_sql(spec, where))
+        all_params += scope_params
     query = f"WITH m AS MATERIALIZED ({inner_sql}) " + " UNION ALL ".join(parts)
     with connections[db].cursor() as cursor:
-        cursor.execute(query, params)
+        cursor.execute(query, all_params)
         rows = cursor.fetchall()
     read, last_block, total, facets = 0, None, 0, {s.name: [] for s in specs}
     for name, value, label, count in rows:
@@ -164,7 +209,7 @@ def _percent_for(expected: float) -> float:
     return min(MAX_SAMPLE_PERCENT, max(MIN_SAMPLE_PERCENT, 100.0 * SAMPLE_TARGET / expected))
 
 
-def _sampled(db: str, inner: str, params, specs, hide_rejected: bool, percent: float):
+def _sampled(db: str, inner: str, params, specs, hide_rejected: bool, percent: float, choices=()):
     """(total, facets) estimated from a ``TABLESAMPLE SYSTEM (percent)`` pass over the
     uncapped narrow query ``inner``."""
     table = '"archive_statement"'
@@ -172,11 +217,38 @@ def _sampled(db: str, inner: str, params, specs, hide_rejected: bool, percent: f
         f"FROM {table}", f"FROM {table} TABLESAMPLE SYSTEM ({percent:.4f}) REPEATABLE (11)", 1
     )
     scale = 100.0 / percent
-    _, _, found, facets = _run(db, sampled, params, specs, hide_rejected, scale)
+    _, _, found, facets = _run(db, sampled, params, specs, hide_rejected, scale, choices)
     return found * scale, facets
 
 
-def summarise(queryset, specs=FACETS, *, hide_rejected: bool = False) -> Summary:
+def planned_rows(queryset) -> float:
+    """How many matches the planner expects ``queryset`` to have (a plan, not a run)."""
+    sql, params = _narrow(queryset).query.sql_with_params()
+    return _planned_rows(queryset.db, sql, params)
+
+
+def estimated_with_choices(
+    queryset, choices, *, expected: float, hide_rejected: bool
+) -> Summary | None:
+    """Total and every facet, chosen ones included, from one sample of ``queryset`` (the
+    matches of none of the ``choices``), for a search the planner ``expected`` to have far
+    more matches than the exact limit. None when far fewer does not hold up in the sample:
+    then the caller counts exactly."""
+    limit = exact_limit()
+    if expected <= PLAN_FACTOR * limit:
+        return None
+    sql, params = _narrow(queryset).query.sql_with_params()
+    found, facets = _sampled(
+        queryset.db, sql, params, FACETS, hide_rejected, _percent_for(expected), choices
+    )
+    if found <= limit:
+        return None
+    return Summary(_estimate(found, limit), False, facets)
+
+
+def summarise(
+    queryset, specs=FACETS, *, hide_rejected: bool = False, expected: float | None = None
+) -> Summary:
     """Total and facets of ``queryset`` (already filtered), exact or estimated.
 
     When the planner expects more than ``PLAN_FACTOR`` times the exact limit, the capped
@@ -184,11 +256,13 @@ def summarise(queryset, specs=FACETS, *, hide_rejected: bool = False) -> Summary
     comes out within the limit: then the capped pass runs after all, and is exact.
 
     ``hide_rejected``: the queryset still holds rejected statements, for the status facet
-    alone; the total and the other facets leave them out.
+    alone; the total and the other facets leave them out. ``expected``: the planner's
+    expectation, when the caller has already asked (``planned_rows``).
     """
     limit, db = exact_limit(), queryset.db
     full, full_params = _narrow(queryset).query.sql_with_params()
-    expected = _planned_rows(db, full, full_params)
+    if expected is None:
+        expected = _planned_rows(db, full, full_params)
     if expected > PLAN_FACTOR * limit:
         found, facets = _sampled(
             db, full, full_params, specs, hide_rejected, _percent_for(expected)

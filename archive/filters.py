@@ -1,5 +1,6 @@
 """The statement search's filters, facet counts and active-filter chips (django-filter)."""
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import django_filters
@@ -107,6 +108,11 @@ class PartialDateFilter(django_filters.Filter):
 UNDATED = "undated"
 
 
+def _year(value: str) -> int | None:
+    """The year a ``?year=`` value names (four digits), else None."""
+    return int(value) if value.isascii() and value.isdigit() and len(value) == 4 else None
+
+
 def _years(rows: list[dict]) -> list[dict]:
     """Year facet rows newest year first, the undated ones last, labelled for the page."""
     dated = sorted(
@@ -162,8 +168,8 @@ class StatementFilter(django_filters.FilterSet):
     def filter_year(self, queryset, name, value):
         if value == UNDATED:
             return queryset.filter(date__isnull=True)
-        if value.isascii() and value.isdigit() and len(value) == 4:
-            return queryset.filter(date__year=int(value))
+        if (year := _year(value)) is not None:
+            return queryset.filter(date__year=year)
         return queryset.none()
 
     def filter_query(self, queryset, name, value):
@@ -181,13 +187,14 @@ class StatementFilter(django_filters.FilterSet):
             Exists(Occurrence.objects.filter(statement=OuterRef("pk"), source=value))
         )
 
-    def filter_queryset(self, queryset, *, skip: str | None = None) -> StatementQuerySet:
-        """Apply every filter but ``skip``; rejected statements stay out unless asked for."""
+    def filter_queryset(self, queryset, *, skip: Collection[str] = ()) -> StatementQuerySet:
+        """Apply every filter but those in ``skip``; rejected statements stay out unless asked
+        for (or the status filter is skipped)."""
         data = self.form.cleaned_data
         for name, filter_ in self.filters.items():
-            if name != skip:
+            if name not in skip:
                 queryset = filter_.filter(queryset, data.get(name))
-        if skip != "status" and not data.get("status"):
+        if "status" not in skip and not data.get("status"):
             queryset = queryset.visible()
         return queryset
 
@@ -254,7 +261,8 @@ class StatementFilter(django_filters.FilterSet):
         return min(summary.total, counting.exact_limit())
 
     def summary(self) -> counting.Summary:
-        """The total and the facet rows: one pass over the matches, one more per chosen facet.
+        """The total and the facet rows: one pass over the matches, one more per chosen facet
+        (none more when the search is estimated: one sample answers all, see ``facets``).
 
         Each facet ignores its own filter, so its options say how many results choosing
         them would give (picking a second speaker adds to the results). Without a query or
@@ -270,19 +278,33 @@ class StatementFilter(django_filters.FilterSet):
         base = self.queryset.all()
         # Rejected statements ride along in the main pass for the status facet only.
         hide_rejected = "status" not in chosen
-        main = self.filter_queryset(base, skip="status") if hide_rejected else self.qs
+        main = self.filter_queryset(base, skip={"status"}) if hide_rejected else self.qs
+        expected = counting.planned_rows(main)
+        # A search large enough to be estimated anyway: one sample, every choice a condition.
+        if chosen and (
+            shared := counting.estimated_with_choices(
+                self.filter_queryset(base, skip=chosen | {"status"}),
+                self._choices(chosen),
+                expected=expected,
+                hide_rejected=hide_rejected,
+            )
+        ):
+            shared.estimated_facets = set(shared.facets)
+            self._summary = shared
+            return shared
         summary = counting.summarise(
             main,
             [spec for spec in counting.FACETS if spec.name not in chosen or spec.name == "status"]
             if hide_rejected
             else [spec for spec in counting.FACETS if spec.name not in chosen],
             hide_rejected=hide_rejected,
+            expected=expected,
         )
         summary.estimated_facets = set() if summary.exact else set(summary.facets)
         for spec in counting.FACETS:
             if spec.name in chosen:
                 other = counting.summarise(
-                    self.filter_queryset(base, skip=spec.name),
+                    self.filter_queryset(base, skip={spec.name}),
                     [spec],
                     hide_rejected=spec.name != "status" and not data.get("status"),
                 )
@@ -291,6 +313,22 @@ class StatementFilter(django_filters.FilterSet):
                     summary.estimated_facets.add(spec.name)
         self._summary = summary
         return summary
+
+    def _choices(self, chosen: set[str]) -> list[counting.Choice]:
+        """The chosen facets' values as their columns hold them (``facets.Choice``)."""
+        data = self.form.cleaned_data
+        values = {
+            "speaker": lambda speakers: [s.pk for s in speakers],
+            "event": lambda event: [event.pk],
+            "source": lambda source: [source.pk],
+            # The year column holds "2007" or "undated"; any other value matches nothing.
+            "year": lambda year: [UNDATED if year == UNDATED else str(_year(year))],
+        }
+        return [
+            counting.Choice(spec, tuple(values.get(spec.name, lambda v: [v])(data[spec.name])))
+            for spec in counting.FACETS
+            if spec.name in chosen
+        ]
 
     def facets(self) -> list[Facet]:
         """The facets of the current search, each option linking to the search with it."""

@@ -3,8 +3,10 @@
 from datetime import date
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
+from archive import facets
 from archive.models import Occurrence, Statement, StatementTally
 from tests.factories import make_event, make_source, make_speaker, make_statement
 
@@ -92,6 +94,40 @@ def test_counts_past_the_exact_limit_are_estimates_labelled_about(client, settin
     # Ranking and paging stop at the limit, and the page says how to reach the rest.
     assert response.context["paginator"].count == 100
     assert "The first 100 can be paged through" in page
+
+
+def _facet_counts(response) -> dict:
+    return {f.name: {o.value: o.count for o in f.options} for f in response.context["facets"]}
+
+
+def test_a_chosen_facet_of_an_estimated_search_is_counted_in_the_same_sample(
+    client, settings, monkeypatch, django_assert_num_queries
+):
+    settings.ARCHIVE_EXACT_COUNT_LIMIT = 100
+    # The planner expects more than the limit: estimate at once. The sample is the whole
+    # table here, so the estimates can be checked against the separate passes.
+    monkeypatch.setattr(facets, "PLAN_FACTOR", 1)
+    monkeypatch.setattr(facets, "MIN_SAMPLE_PERCENT", 100.0)
+    monkeypatch.setattr(facets, "MAX_SAMPLE_PERCENT", 100.0)
+    for n in range(240):
+        make_statement(text=f"Harbour plan number {n}.", kind="indirect" if n % 3 else "direct")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE archive_statement")
+    search = {"q": "harbour", "kind": "indirect"}
+    # The plan, one sample for the total and every facet (kind too), the ranked window's
+    # ids, the page's rows.
+    with django_assert_num_queries(4):
+        shared = client.get(URL, search)
+    assert shared.context["total_exact"] is False
+    counts = _facet_counts(shared)
+    # The kind facet ignores its own choice: it offers both kinds with their counts.
+    assert counts["kind"] == {"indirect": 160, "direct": 80}
+    assert all(f.estimated for f in shared.context["facets"] if f.options)
+    # The same numbers as a pass of its own for the chosen facet gives.
+    monkeypatch.setattr(facets, "estimated_with_choices", lambda *args, **kwargs: None)
+    separate = client.get(URL, search)
+    assert _facet_counts(separate) == counts
+    assert separate.context["total"] == shared.context["total"]
 
 
 def test_counts_up_to_the_exact_limit_are_exact(client, settings):

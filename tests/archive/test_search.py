@@ -494,7 +494,8 @@ def test_exports_are_streamed(client, corpus):
 # Without a query or filters the trigger-kept tallies give the count and every facet; then the
 # page of rows. A search asks the planner how many matches to expect, then makes one pass over
 # them for the count and every facet (archive.facets); a chosen facet adds a plan and a pass of
-# its own (it ignores its own filter).
+# its own (it ignores its own filter), except in an estimated search, whose one sample counts it
+# too (tests/archive/test_counts.py).
 LIST_QUERIES = 2
 SEARCH_QUERIES = LIST_QUERIES + 1
 
