@@ -84,10 +84,9 @@ class Choice:
 
     def condition(self) -> tuple[str, list]:
         column = self.spec.column
-        if self.spec.array:
-            return "(" + " OR ".join([f"%s = ANY({column})"] * len(self.values)) + ")", [
-                *self.values
-            ]
+        if self.spec.array:  # a statement in any of the chosen sources
+            any_of = " OR ".join(f"%s = ANY({column})" for _ in self.values)
+            return f"({any_of})", list(self.values)
         return f"{column} = ANY(%s)", [list(self.values)]
 
 
@@ -231,9 +230,11 @@ def estimated_with_choices(
     queryset, choices, *, expected: float, hide_rejected: bool
 ) -> Summary | None:
     """Total and every facet, chosen ones included, from one sample of ``queryset`` (the
-    matches of none of the ``choices``), for a search the planner ``expected`` to have far
-    more matches than the exact limit. None when far fewer does not hold up in the sample:
-    then the caller counts exactly."""
+    matches of none of the ``choices``), sized for the ``expected`` matches of the search.
+
+    None when the planner does not expect far more matches than the exact limit, or the
+    sample finds no more than the limit: then the caller counts exactly.
+    """
     limit = exact_limit()
     if expected <= PLAN_FACTOR * limit:
         return None

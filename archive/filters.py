@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef
+from django.utils.functional import cached_property
 
 from archive import facets as counting
 from archive import search
@@ -410,17 +411,22 @@ class StatementFilter(django_filters.FilterSet):
         return messages
 
     def _facet(self, name: str, rows, selected: set, *, multiple: bool = False) -> Facet:
+        toggled = self._toggler
         options = [
             FacetOption(
                 value=row["value"],
                 label=row["label"],
                 count=row["count"],
                 selected=row["value"] in selected,
-                query_string=search.toggled(self.data, name, row["value"], multiple=multiple),
+                query_string=toggled(name, row["value"], multiple=multiple),
             )
             for row in rows
         ]
         return Facet(name, self.filters[name].label, options)
+
+    @cached_property
+    def _toggler(self) -> search.Toggler:
+        return search.Toggler(self.data)
 
     @staticmethod
     def _labelled(rows, choices) -> list[dict]:

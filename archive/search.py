@@ -5,6 +5,7 @@ build the links that change one parameter (facet options, chips, pages, exports)
 """
 
 import re
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.http import QueryDict
@@ -102,15 +103,27 @@ def toggled(params: QueryDict, name: str, value: str, *, multiple: bool = False)
     For a multiple-choice parameter the value is added to or removed from the others; for a
     single-choice one it replaces the current value.
     """
-    kept = search_params(params)
-    current = kept.getlist(name)
-    if value in current:
-        kept.setlist(name, [v for v in current if v != value])
-    elif multiple:
-        kept.setlist(name, [*current, value])
-    else:
-        kept.setlist(name, [value])
-    return kept.urlencode()
+    return Toggler(params)(name, value, multiple=multiple)
+
+
+class Toggler:
+    """``toggled`` for the many options of one search (a facet list): the search's
+    parameters are cleaned once, not once per option."""
+
+    def __init__(self, params: QueryDict):
+        self.kept = dict(search_params(params).lists())
+
+    def __call__(self, name: str, value: str, *, multiple: bool = False) -> str:
+        current = self.kept.get(name, [])
+        if value in current:
+            values = [v for v in current if v != value]
+        elif multiple:
+            values = [*current, value]
+        else:
+            values = [value]
+        # In QueryDict's order: the parameter keeps its place, or comes last when new.
+        pairs = {**self.kept, name: values}
+        return urlencode([(key, v) for key, vs in pairs.items() for v in vs])
 
 
 class CountedPaginator(Paginator):

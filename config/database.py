@@ -67,7 +67,8 @@ REPLICA_PREFIX = "replica_"
 
 
 def replica_databases(urls: str, *, primary: dict, name_suffix: str = "") -> dict[str, dict]:
-    """``DATABASE_REPLICA_URLS`` (comma-separated URLs) as DATABASES entries replica_1, ...
+    """``DATABASE_REPLICA_URLS`` (comma-separated URLs; a comma inside one is written %2C)
+    as DATABASES entries replica_1, ...
 
     Each keeps the primary's connection lifetime, health checks and session settings
     (``OPTIONS["options"]``), then adds its own. In a test run each one mirrors the primary:

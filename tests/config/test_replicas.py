@@ -43,6 +43,17 @@ def test_replicas_keep_the_primarys_session_settings_and_add_their_own():
     }
 
 
+def test_a_comma_inside_a_replica_url_is_written_percent_2c():
+    # URLs are separated by commas, so a password or option holding one percent-encodes it.
+    databases = replica_databases(
+        "postgres://reader:a%2Cb@db-2/archive?application_name=web%2C1,postgres://r@db-3/archive",
+        primary=PRIMARY,
+    )
+    assert list(databases) == ["replica_1", "replica_2"]
+    assert databases["replica_1"]["PASSWORD"] == "a,b"
+    assert databases["replica_1"]["OPTIONS"]["application_name"] == "web,1"
+
+
 def test_no_replica_urls_means_no_replicas():
     assert replica_databases("", primary=PRIMARY) == {}
     assert replica_databases("  ", primary=PRIMARY) == {}
