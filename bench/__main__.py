@@ -26,7 +26,7 @@ from pathlib import Path
 import psycopg
 from psycopg import sql
 
-from bench import corpus, ingest_rate, queries, servers
+from bench import corpus, ingest_rate, loading, queries, servers
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = Path(os.environ.get("ARCHIVE_DATA_DIR", REPO / "var"))
@@ -93,11 +93,11 @@ def build_corpus(scale: int) -> str:
     spool = OUT / f"spool-{scale}"
     spool.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    counts = corpus.spool(corpus.Corpus(scale), spool, datetime.now(UTC).isoformat())
+    counts = loading.spool(corpus.Corpus(scale), spool, datetime.now(UTC).isoformat())
     print(f"bench: generated {counts} in {time.perf_counter() - started:.0f} s", flush=True)
     started = time.perf_counter()
     with psycopg.connect(url) as conn:
-        corpus.copy_into(conn, spool)
+        loading.copy_into(conn, spool)
     print(f"bench: COPY with triggers in {time.perf_counter() - started:.0f} s", flush=True)
     started = time.perf_counter()
     with psycopg.connect(url, autocommit=True) as conn:

@@ -7,28 +7,15 @@ ratios); ``CuratedPassages`` finds curated statements by passage position and te
 speaker an editor gave them. Called by ``ingest.services`` inside a file's transaction.
 """
 
-import hashlib
-import re
-
 from django.db.models import F
 from django.db.models.functions import Length
 from rapidfuzz import fuzz
 
-from archive.folding import fold
+from archive.folding import comparable, fingerprint
 from archive.models import Occurrence, ReviewStatus, Source, Speaker, Statement
 from ingest.identity import REWORDED_RATIO, SAME_STATEMENT_RATIO
 
 REWORDED_FLAG = "Source wording changed on re-import"
-
-
-def fingerprint(text: str) -> str:
-    """Hash of a quote's letters and digits, lower-cased and unaccented."""
-    return hashlib.sha256(comparable(text).encode()).hexdigest()
-
-
-def comparable(text: str) -> str:
-    """A quote reduced to its lower-case unaccented words, for comparing two sources."""
-    return " ".join(re.findall(r"\w+", fold(text)))
 
 
 def flag_if_reworded(statement: Statement, text: str) -> None:
