@@ -226,6 +226,12 @@ def planned_rows(queryset) -> float:
     return _planned_rows(queryset.db, sql, params)
 
 
+def estimated_at_once(expected: float) -> bool:
+    """Whether a search the planner ``expected`` to have that many matches goes straight to
+    the sample (its counts will be estimates, unless the sample finds few after all)."""
+    return expected > PLAN_FACTOR * exact_limit()
+
+
 def estimated_with_choices(
     queryset, choices, *, expected: float, hide_rejected: bool
 ) -> Summary | None:
@@ -236,7 +242,7 @@ def estimated_with_choices(
     sample finds no more than the limit: then the caller counts exactly.
     """
     limit = exact_limit()
-    if expected <= PLAN_FACTOR * limit:
+    if not estimated_at_once(expected):
         return None
     sql, params = _narrow(queryset).query.sql_with_params()
     found, facets = _sampled(
@@ -264,7 +270,7 @@ def summarise(
     full, full_params = _narrow(queryset).query.sql_with_params()
     if expected is None:
         expected = _planned_rows(db, full, full_params)
-    if expected > PLAN_FACTOR * limit:
+    if estimated_at_once(expected):
         found, facets = _sampled(
             db, full, full_params, specs, hide_rejected, _percent_for(expected)
         )

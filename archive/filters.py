@@ -5,11 +5,12 @@ from dataclasses import dataclass
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef
+from django.db.models.expressions import RawSQL
 from django.utils.functional import cached_property
 
+from archive import background, search
 from archive import facets as counting
-from archive import search
 from archive.dates import PartialDateField
 from archive.models import (
     Event,
@@ -242,17 +243,27 @@ class StatementFilter(django_filters.FilterSet):
             return search.IdsFirst(results, rows=rows)
         # The window's ids first (narrow rows), then ts_rank for those rows alone: ranked in
         # the scan itself, every match (19,590 for a phrase at 1M) was ranked before the cut.
-        window = self.qs.order_by("-pk").values("pk")[: counting.exact_limit()]
-        ranked = (
-            Statement.objects.filter(pk__in=window)
-            .by_relevance(self.query)
-            .values_list("pk", flat=True)
-        )
+        # The ids were read beside the sample when the search was sure to be estimated.
+        if self._window:
+            # One array parameter, not an IN list of 2,000.
+            in_window = RawSQL('"archive_statement"."id" = ANY(%s)', [self._window.result()])
+            window = Statement.objects.filter(ExpressionWrapper(in_window, BooleanField()))
+        else:
+            window = Statement.objects.filter(pk__in=self._window_ids())
+        ranked = window.by_relevance(self.query).values_list("pk", flat=True)
 
         def ranked_ids(item: slice) -> list[int]:
             return list(ranked[item])
 
         return search.IdsFirst(results, rows=rows, ids=ranked_ids)
+
+    def _window_ids(self, using: str | None = None):
+        """The best-match window: the ids of the newest ``ARCHIVE_EXACT_COUNT_LIMIT`` matches
+        (a subquery of the ranking, unless already read), on database ``using`` if given."""
+        matches = self.qs.using(using) if using else self.qs
+        return matches.order_by("-pk").values_list("pk", flat=True)[: counting.exact_limit()]
+
+    _window = None  # the window's ids, read in the background (archive.background)
 
     def browsable_count(self) -> int:
         """How many results have page numbers: the first ``ARCHIVE_EXACT_COUNT_LIMIT`` (an OFFSET
@@ -281,6 +292,11 @@ class StatementFilter(django_filters.FilterSet):
         hide_rejected = "status" not in chosen
         main = self.filter_queryset(base, skip={"status"}) if hide_rejected else self.qs
         expected = counting.planned_rows(main)
+        if self.sort == Sort.RELEVANCE and counting.estimated_at_once(expected):
+            # Estimated, so ranked in a window: its ids are read while the sample counts.
+            # The alias is fixed here: the worker thread does not know the request's replica.
+            ids = self._window_ids(using=self.qs.db)
+            self._window = background.start(lambda: list(ids), using=ids.db)
         # A search large enough to be estimated anyway: one sample, every choice a condition.
         if chosen and (
             shared := counting.estimated_with_choices(

@@ -256,6 +256,8 @@ ARCHIVE_PAGE_SIZE = env_int("ARCHIVE_PAGE_SIZE", 25, minimum=1)
 # A search counts (and ranks) up to this many matches exactly; past it, counts and facets are
 # estimates labelled "about", ranking looks at this many, and pages reach this far.
 ARCHIVE_EXACT_COUNT_LIMIT = env_int("ARCHIVE_EXACT_COUNT_LIMIT", 2000, minimum=100)
+# An estimated search reads its best-match window beside its sample (archive.background).
+ARCHIVE_PARALLEL_READS = env_bool("ARCHIVE_PARALLEL_READS", True)
 
 LOGGING = {
     "version": 1,

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from archive import facets
+from archive import background, facets
 from archive.models import Occurrence, Statement, StatementTally
 from tests.factories import make_event, make_source, make_speaker, make_statement
 
@@ -128,6 +128,41 @@ def test_a_chosen_facet_of_an_estimated_search_is_counted_in_the_same_sample(
     separate = client.get(URL, search)
     assert _facet_counts(separate) == counts
     assert separate.context["total"] == shared.context["total"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_estimated_search_reads_its_ranking_window_beside_its_sample(
+    client, settings, monkeypatch
+):
+    settings.ARCHIVE_EXACT_COUNT_LIMIT = 100
+    monkeypatch.setattr(facets, "PLAN_FACTOR", 1)
+    monkeypatch.setattr(facets, "MIN_SAMPLE_PERCENT", 100.0)
+    monkeypatch.setattr(facets, "MAX_SAMPLE_PERCENT", 100.0)
+    for n in range(240):
+        make_statement(text=f"Harbour plan number {n}." + " The harbour again." * (n % 4))
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE archive_statement")
+    in_background = []  # per search: whether the window was read by the worker thread
+    start = background.start
+
+    def spy(read, *, using):
+        future = start(read, using=using)
+        in_background.append(future is not None)
+        return future
+
+    monkeypatch.setattr(background, "start", spy)
+    try:
+        beside = client.get(URL, {"q": "harbour"})
+        settings.ARCHIVE_PARALLEL_READS = False
+        inline = client.get(URL, {"q": "harbour"})
+    finally:
+        background.close()
+    assert in_background == [True, False]
+    assert beside.context["total_exact"] is False
+    # The same statements in the same best-match order, whichever thread read the window.
+    shown = [s.pk for s in beside.context["statements"]]
+    assert shown == [s.pk for s in inline.context["statements"]]
+    assert len(shown) == 25
 
 
 def test_counts_up_to_the_exact_limit_are_exact(client, settings):
