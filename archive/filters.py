@@ -265,6 +265,14 @@ class StatementFilter(django_filters.FilterSet):
 
     _window = None  # the window's ids, read in the background (archive.background)
 
+    def _read_window_beside(self) -> None:
+        """Before the summary's sample: the counts will be estimates, so "best match" ranks a
+        window, whose ids the worker thread reads while the sample counts."""
+        if self.sort == Sort.RELEVANCE and self._window is None:
+            # The alias is fixed here: the worker thread does not know the request's replica.
+            ids = self._window_ids(using=self.qs.db)
+            self._window = background.start(lambda: list(ids), using=ids.db)
+
     def browsable_count(self) -> int:
         """How many results have page numbers: the first ``ARCHIVE_EXACT_COUNT_LIMIT`` (an OFFSET
         into more costs a scan of everything skipped). Newest and oldest first go on past them
@@ -292,11 +300,6 @@ class StatementFilter(django_filters.FilterSet):
         hide_rejected = "status" not in chosen
         main = self.filter_queryset(base, skip={"status"}) if hide_rejected else self.qs
         expected = counting.planned_rows(main)
-        if self.sort == Sort.RELEVANCE and counting.estimated_at_once(expected):
-            # Estimated, so ranked in a window: its ids are read while the sample counts.
-            # The alias is fixed here: the worker thread does not know the request's replica.
-            ids = self._window_ids(using=self.qs.db)
-            self._window = background.start(lambda: list(ids), using=ids.db)
         # A search large enough to be estimated anyway: one sample, every choice a condition.
         if chosen and (
             shared := counting.estimated_with_choices(
@@ -304,6 +307,7 @@ class StatementFilter(django_filters.FilterSet):
                 self._choices(chosen),
                 expected=expected,
                 hide_rejected=hide_rejected,
+                before_sample=self._read_window_beside,
             )
         ):
             shared.estimated_facets = set(shared.facets)
@@ -316,6 +320,7 @@ class StatementFilter(django_filters.FilterSet):
             else [spec for spec in counting.FACETS if spec.name not in chosen],
             hide_rejected=hide_rejected,
             expected=expected,
+            before_sample=self._read_window_beside,
         )
         summary.estimated_facets = set() if summary.exact else set(summary.facets)
         for spec in counting.FACETS:

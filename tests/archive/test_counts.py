@@ -131,11 +131,16 @@ def test_a_chosen_facet_of_an_estimated_search_is_counted_in_the_same_sample(
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(
+    ("limit", "plan_factor"),
+    [(100, 1), (150, 2)],
+    ids=["planned as estimated", "estimated once the capped pass overflows"],
+)
 def test_an_estimated_search_reads_its_ranking_window_beside_its_sample(
-    client, settings, monkeypatch
+    client, settings, monkeypatch, limit, plan_factor
 ):
-    settings.ARCHIVE_EXACT_COUNT_LIMIT = 100
-    monkeypatch.setattr(facets, "PLAN_FACTOR", 1)
+    settings.ARCHIVE_EXACT_COUNT_LIMIT = limit
+    monkeypatch.setattr(facets, "PLAN_FACTOR", plan_factor)
     monkeypatch.setattr(facets, "MIN_SAMPLE_PERCENT", 100.0)
     monkeypatch.setattr(facets, "MAX_SAMPLE_PERCENT", 100.0)
     for n in range(240):
