@@ -1,7 +1,6 @@
 """The statement search's filters, facet counts and active-filter chips (django-filter)."""
 
 from collections.abc import Collection
-from dataclasses import dataclass
 
 import django_filters
 from django import forms
@@ -30,49 +29,6 @@ class Sort:
     NEWEST = "newest"
     OLDEST = "oldest"
     CHOICES = [(RELEVANCE, "Best match"), (NEWEST, "Newest first"), (OLDEST, "Oldest first")]
-
-
-# How many options each facet shows, most results first; up to FACET_SIZE more fold under
-# "Show all".
-FACET_SHOWN = 8
-FACET_SIZE = 100
-
-
-@dataclass(frozen=True)
-class FacetOption:
-    value: str
-    label: str
-    count: int
-    selected: bool
-    query_string: str  # the search with this option switched on (or off, when selected)
-
-
-@dataclass(frozen=True)
-class Facet:
-    name: str
-    label: str
-    options: list[FacetOption]
-    estimated: bool = False  # counts from a sample of the matches, shown as "about"
-
-    @property
-    def top(self) -> list[FacetOption]:
-        """The options shown at once: the first FACET_SHOWN, and any selected one."""
-        return [o for i, o in enumerate(self.options) if i < FACET_SHOWN or o.selected]
-
-    @property
-    def more(self) -> list[FacetOption]:
-        """The rest, behind "Show all"."""
-        return [o for i, o in enumerate(self.options) if i >= FACET_SHOWN and not o.selected]
-
-
-@dataclass(frozen=True)
-class Chip:
-    """One active filter, with the search that drops it."""
-
-    name: str
-    label: str
-    value: str
-    remove_query_string: str
 
 
 class StatementSearchForm(forms.Form):
@@ -352,7 +308,7 @@ class StatementFilter(django_filters.FilterSet):
             if spec.name in chosen
         ]
 
-    def facets(self) -> list[Facet]:
+    def facets(self) -> list[search.Facet]:
         """The facets of the current search, each option linking to the search with it."""
         summary = self.summary()
         rows = summary.facets
@@ -384,9 +340,11 @@ class StatementFilter(django_filters.FilterSet):
                 {data.get("status")},
             ),
         ]
-        return [Facet(f.name, f.label, f.options, estimated=f.name in estimated) for f in built]
+        return [
+            search.Facet(f.name, f.label, f.options, estimated=f.name in estimated) for f in built
+        ]
 
-    def chips(self) -> list[Chip]:
+    def chips(self) -> list[search.Chip]:
         """The active filters, each with a link that drops just that one."""
         data = self.form.cleaned_data
         chips = []
@@ -397,7 +355,7 @@ class StatementFilter(django_filters.FilterSet):
             if name == "speaker":
                 for speaker in value:
                     chips.append(
-                        Chip(
+                        search.Chip(
                             name,
                             filter_.label,
                             speaker.name,
@@ -415,7 +373,7 @@ class StatementFilter(django_filters.FilterSet):
                 shown = dict(self.form.fields[name].choices).get(value, value)
             else:
                 shown = str(value)
-            chips.append(Chip(name, filter_.label, shown, search.without(self.data, name)))
+            chips.append(search.Chip(name, filter_.label, shown, search.without(self.data, name)))
         return chips
 
     def error_messages(self) -> list[str]:
@@ -431,10 +389,10 @@ class StatementFilter(django_filters.FilterSet):
                 messages.append(f"{prefix}{error}{shown}")
         return messages
 
-    def _facet(self, name: str, rows, selected: set, *, multiple: bool = False) -> Facet:
+    def _facet(self, name: str, rows, selected: set, *, multiple: bool = False) -> search.Facet:
         toggled = self._toggler
         options = [
-            FacetOption(
+            search.FacetOption(
                 value=row["value"],
                 label=row["label"],
                 count=row["count"],
@@ -443,7 +401,7 @@ class StatementFilter(django_filters.FilterSet):
             )
             for row in rows
         ]
-        return Facet(name, self.filters[name].label, options)
+        return search.Facet(name, self.filters[name].label, options)
 
     @cached_property
     def _toggler(self) -> search.Toggler:

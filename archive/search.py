@@ -5,6 +5,7 @@ build the links that change one parameter (facet options, chips, pages, exports)
 """
 
 import re
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -159,3 +160,47 @@ class IdsFirst:
 
     def count(self) -> int:
         return self.queryset.count()
+
+
+# -- What a search page shows besides its rows --------------------------------------------
+
+# How many options each facet shows at once, most results first; the rest fold under
+# "Show all" (how many a facet lists at all: archive.facets.FACETS).
+FACET_SHOWN = 8
+
+
+@dataclass(frozen=True)
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    query_string: str  # the search with this option switched on (or off, when selected)
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str
+    label: str
+    options: list[FacetOption]
+    estimated: bool = False  # counts from a sample of the matches, shown as "about"
+
+    @property
+    def top(self) -> list[FacetOption]:
+        """The options shown at once: the first FACET_SHOWN, and any selected one."""
+        return [o for i, o in enumerate(self.options) if i < FACET_SHOWN or o.selected]
+
+    @property
+    def more(self) -> list[FacetOption]:
+        """The rest, behind "Show all"."""
+        return [o for i, o in enumerate(self.options) if i >= FACET_SHOWN and not o.selected]
+
+
+@dataclass(frozen=True)
+class Chip:
+    """One active filter, with the search that drops it."""
+
+    name: str
+    label: str
+    value: str
+    remove_query_string: str
