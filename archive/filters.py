@@ -4,7 +4,7 @@ from collections.abc import Collection
 
 import django_filters
 from django import forms
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef
+from django.db.models import BooleanField, Exists, OuterRef
 from django.db.models.expressions import RawSQL
 from django.utils.functional import cached_property
 
@@ -199,11 +199,15 @@ class StatementFilter(django_filters.FilterSet):
             return search.IdsFirst(results, rows=rows)
         # The window's ids first (narrow rows), then ts_rank for those rows alone: ranked in
         # the scan itself, every match (19,590 for a phrase at 1M) was ranked before the cut.
-        # The ids were read beside the sample when the search was sure to be estimated.
+        # The ids were read beside the sample, once the counts were bound to be estimates.
         if self._window:
             # One array parameter, not an IN list of 2,000.
-            in_window = RawSQL('"archive_statement"."id" = ANY(%s)', [self._window.result()])
-            window = Statement.objects.filter(ExpressionWrapper(in_window, BooleanField()))
+            in_window = RawSQL(
+                '"archive_statement"."id" = ANY(%s)',
+                [self._window.result()],
+                output_field=BooleanField(),
+            )
+            window = Statement.objects.filter(in_window)
         else:
             window = Statement.objects.filter(pk__in=self._window_ids())
         ranked = window.by_relevance(self.query).values_list("pk", flat=True)

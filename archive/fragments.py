@@ -9,7 +9,7 @@ that, and every value still goes through ``escape``. The templates call them thr
 
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.template.defaultfilters import date as format_date
-from django.template.defaultfilters import linebreaksbr, truncatewords, urlencode
+from django.template.defaultfilters import linebreaksbr, pluralize, truncatewords, urlencode
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
@@ -21,6 +21,11 @@ EVENT_NAME_CHARS = 80  # the default length of a shortened event name
 
 def _class(base: str, extra: str = "") -> str:
     return f"{base} {extra}" if extra else base
+
+
+def _each(items, fragment) -> SafeString:
+    """``fragment(item)`` for each of ``items``, one per line."""
+    return format_html_join("\n", "{}", ((fragment(item),) for item in items))
 
 
 def statement_text(statement, *, shown=None, words=None, extra_class: str = "") -> SafeString:
@@ -103,7 +108,7 @@ def statement_row(statement) -> SafeString:
 
 
 def statement_rows(statements) -> SafeString:
-    return mark_safe("\n".join(statement_row(s) for s in statements))  # each one escaped
+    return _each(statements, statement_row)
 
 
 def facet_option(facet, option) -> SafeString:
@@ -131,13 +136,13 @@ def facet_option(facet, option) -> SafeString:
         label,
         "≈" if facet.estimated else "",
         intcomma(option.count),
-        "" if option.count == 1 else "s",
+        pluralize(option.count),
         selected,
     )
 
 
 def facet_options(facet, options) -> SafeString:
-    return format_html_join("\n", "{}", ((facet_option(facet, o),) for o in options))
+    return _each(options, lambda option: facet_option(facet, option))
 
 
 def _time(day, shown: str) -> SafeString:
@@ -194,7 +199,7 @@ def speaker_statement(statement, speaker) -> SafeString:
 
 
 def speaker_statements(statements, speaker) -> SafeString:
-    return format_html_join("\n", "{}", ((speaker_statement(s, speaker),) for s in statements))
+    return _each(statements, lambda statement: speaker_statement(statement, speaker))
 
 
 def event_passage(occurrence) -> SafeString:
@@ -218,7 +223,7 @@ def event_passage(occurrence) -> SafeString:
 
 
 def event_passages(occurrences) -> SafeString:
-    return format_html_join("\n", "{}", ((event_passage(o),) for o in occurrences))
+    return _each(occurrences, event_passage)
 
 
 def event_speaker(event, speaker, search_url: str) -> SafeString:
@@ -233,13 +238,13 @@ def event_speaker(event, speaker, search_url: str) -> SafeString:
         urlencode(event.slug),
         urlencode(speaker.slug),
         intcomma(count),
-        "" if count == 1 else "s",
+        pluralize(count),
         speaker.name,
     )
 
 
 def event_speakers(event, speakers, search_url: str) -> SafeString:
-    return format_html_join("\n", "{}", ((event_speaker(event, s, search_url),) for s in speakers))
+    return _each(speakers, lambda speaker: event_speaker(event, speaker, search_url))
 
 
 def article_item(article) -> SafeString:
@@ -255,7 +260,7 @@ def article_item(article) -> SafeString:
 
 
 def article_items(articles) -> SafeString:
-    return format_html_join("\n", "{}", ((article_item(a),) for a in articles))
+    return _each(articles, article_item)
 
 
 def timeline_bars(timeline) -> SafeString:
@@ -272,7 +277,7 @@ def timeline_bars(timeline) -> SafeString:
                 bar.height,
                 bar.label,
                 bar.count,
-                "" if bar.count == 1 else "s",
+                pluralize(bar.count),
             )
             for bar in timeline.bars
             if bar.count
