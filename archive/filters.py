@@ -4,8 +4,7 @@ from collections.abc import Collection
 
 import django_filters
 from django import forms
-from django.db.models import BooleanField, Exists, OuterRef
-from django.db.models.expressions import RawSQL
+from django.db.models import Exists, OuterRef
 from django.utils.functional import cached_property
 
 from archive import background, search
@@ -199,39 +198,43 @@ class StatementFilter(django_filters.FilterSet):
             return search.IdsFirst(results, rows=rows)
         # The window's ids first (narrow rows), then ts_rank for those rows alone: ranked in
         # the scan itself, every match (19,590 for a phrase at 1M) was ranked before the cut.
-        # The ids were read beside the sample, once the counts were bound to be estimates.
+        # The worker thread ranked the window beside the sample, once the counts were bound
+        # to be estimates; otherwise the window is a subquery of the page's ranking.
         if self._window:
-            # One array parameter, not an IN list of 2,000.
-            in_window = RawSQL(
-                '"archive_statement"."id" = ANY(%s)',
-                [self._window.result()],
-                output_field=BooleanField(),
-            )
-            window = Statement.objects.filter(in_window)
-        else:
-            window = Statement.objects.filter(pk__in=self._window_ids())
-        ranked = window.by_relevance(self.query).values_list("pk", flat=True)
+            ranked_window = self._window.result()
 
-        def ranked_ids(item: slice) -> list[int]:
-            return list(ranked[item])
+            def ranked_ids(item: slice) -> list[int]:
+                return ranked_window[item]
+        else:
+            ranked = self._ranked_window()
+
+            def ranked_ids(item: slice) -> list[int]:
+                return list(ranked[item])
 
         return search.IdsFirst(results, rows=rows, ids=ranked_ids)
 
-    def _window_ids(self, using: str | None = None):
-        """The best-match window: the ids of the newest ``ARCHIVE_EXACT_COUNT_LIMIT`` matches
-        (a subquery of the ranking, unless already read), on database ``using`` if given."""
+    def _ranked_window(self, using: str | None = None):
+        """The best-match window in rank order: the ids of the newest
+        ``ARCHIVE_EXACT_COUNT_LIMIT`` matches, best match first, on database ``using`` if
+        given."""
         matches = self.qs.using(using) if using else self.qs
-        return matches.order_by("-pk").values_list("pk", flat=True)[: counting.exact_limit()]
+        window = matches.order_by("-pk").values_list("pk", flat=True)[: counting.exact_limit()]
+        return (
+            matches.model.objects.using(window.db)
+            .filter(pk__in=window)
+            .by_relevance(self.query)
+            .values_list("pk", flat=True)
+        )
 
-    _window = None  # the window's ids, read in the background (archive.background)
+    _window = None  # the ranked window's ids, read in the background (archive.background)
 
     def _read_window_beside(self) -> None:
         """Before the summary's sample: the counts will be estimates, so "best match" ranks a
-        window, whose ids the worker thread reads while the sample counts."""
+        window, which the worker thread reads and ranks while the sample counts."""
         if self.sort == Sort.RELEVANCE and self._window is None:
             # The alias is fixed here: the worker thread does not know the request's replica.
-            ids = self._window_ids(using=self.qs.db)
-            self._window = background.start(lambda: list(ids), using=ids.db)
+            ranked = self._ranked_window(using=self.qs.db)
+            self._window = background.start(lambda: list(ranked), using=ranked.db)
 
     def browsable_count(self) -> int:
         """How many results have page numbers: the first ``ARCHIVE_EXACT_COUNT_LIMIT`` (an OFFSET
