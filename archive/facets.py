@@ -233,20 +233,17 @@ def _estimated_at_once(expected: float) -> bool:
 
 
 def estimated_with_choices(
-    queryset, choices, *, expected: float, hide_rejected: bool, before_sample=None
+    queryset, choices, *, expected: float, hide_rejected: bool
 ) -> Summary | None:
     """Total and every facet, chosen ones included, from one sample of ``queryset`` (the
     matches of none of the ``choices``), sized for the ``expected`` matches of the search.
 
     None when the planner does not expect far more matches than the exact limit, or the
-    sample finds no more than the limit: then the caller counts exactly. ``before_sample``:
-    as for ``summarise``.
+    sample finds no more than the limit: then the caller counts exactly.
     """
     limit = exact_limit()
     if not _estimated_at_once(expected):
         return None
-    if before_sample:
-        before_sample()
     sql, params = _narrow(queryset).query.sql_with_params()
     found, facets = _sampled(
         queryset.db, sql, params, FACETS, hide_rejected, _percent_for(expected), choices
@@ -262,7 +259,6 @@ def summarise(
     *,
     hide_rejected: bool = False,
     expected: float | None = None,
-    before_sample=None,
 ) -> Summary:
     """Total and facets of ``queryset`` (already filtered), exact or estimated.
 
@@ -272,17 +268,13 @@ def summarise(
 
     ``hide_rejected``: the queryset still holds rejected statements, for the status facet
     alone; the total and the other facets leave them out. ``expected``: the planner's
-    expectation, when the caller has already asked (``planned_rows``). ``before_sample``:
-    called before a sample pass, once the counts are bound to be estimates (the search page
-    starts reading its ranking window then).
+    expectation, when the caller has already asked (``planned_rows``).
     """
     limit, db = exact_limit(), queryset.db
     full, full_params = _narrow(queryset).query.sql_with_params()
     if expected is None:
         expected = _planned_rows(db, full, full_params)
     if _estimated_at_once(expected):
-        if before_sample:
-            before_sample()
         found, facets = _sampled(
             db, full, full_params, specs, hide_rejected, _percent_for(expected)
         )
@@ -293,8 +285,6 @@ def summarise(
     if read <= limit:
         return Summary(total, True, facets)
     percent = _sample_percent(db, last_block, limit)
-    if before_sample:
-        before_sample()
     found, facets = _sampled(db, full, full_params, specs, hide_rejected, percent)
     return Summary(_estimate(found, limit), False, facets)
 

@@ -4,6 +4,7 @@ from collections.abc import Collection
 
 import django_filters
 from django import forms
+from django.conf import settings
 from django.db.models import Exists, OuterRef
 from django.utils.functional import cached_property
 
@@ -189,52 +190,71 @@ class StatementFilter(django_filters.FilterSet):
         results = self.results()
 
         def rows(ids):
-            page = Statement.objects.filter(pk__in=ids).for_listing()
-            page = page.by_relevance(self.query) if self.sort == Sort.RELEVANCE else page
-            page = page.order_by(*results.query.order_by)
-            return page.with_headline(self.query) if self.query else page
+            return self._rows(ids, order=results.query.order_by)
 
+        if self._beside is not None:
+            # Read by the worker thread while the summary counted (``read_page_beside``).
+            ranked_window, (read_ids, read_rows) = self._beside.result()
+
+            def rows_once_read(ids):
+                return read_rows if ids == read_ids else rows(ids)
+
+            return search.IdsFirst(
+                results, rows=rows_once_read, ids=lambda item: ranked_window[item]
+            )
         if self.sort != Sort.RELEVANCE or self.summary().exact:
             return search.IdsFirst(results, rows=rows)
         # The window's ids first (narrow rows), then ts_rank for those rows alone: ranked in
         # the scan itself, every match (19,590 for a phrase at 1M) was ranked before the cut.
-        # The worker thread ranked the window beside the sample, once the counts were bound
-        # to be estimates; otherwise the window is a subquery of the page's ranking.
-        if self._window:
-            ranked_window = self._window.result()
+        ranked = self._ranked_window()
+        return search.IdsFirst(results, rows=rows, ids=lambda item: list(ranked[item]))
 
-            def ranked_ids(item: slice) -> list[int]:
-                return ranked_window[item]
-        else:
-            ranked = self._ranked_window()
-
-            def ranked_ids(item: slice) -> list[int]:
-                return list(ranked[item])
-
-        return search.IdsFirst(results, rows=rows, ids=ranked_ids)
+    def _rows(self, ids, *, order, using: str | None = None):
+        """The page's statements with the joins a list row needs and their highlights."""
+        page = Statement.objects.using(using).filter(pk__in=ids).for_listing()
+        page = page.by_relevance(self.query) if self.sort == Sort.RELEVANCE else page
+        page = page.order_by(*order)
+        return page.with_headline(self.query) if self.query else page
 
     def _ranked_window(self, using: str | None = None):
         """The best-match window in rank order: the ids of the newest
-        ``ARCHIVE_EXACT_COUNT_LIMIT`` matches, best match first, on database ``using`` if
-        given."""
+        ``ARCHIVE_EXACT_COUNT_LIMIT`` matches (all of them when the count is exact), best
+        match first, on database ``using`` if given."""
         matches = self.qs.using(using) if using else self.qs
         window = matches.order_by("-pk").values_list("pk", flat=True)[: counting.exact_limit()]
         return (
-            matches.model.objects.using(window.db)
+            Statement.objects.using(window.db)
             .filter(pk__in=window)
             .by_relevance(self.query)
             .values_list("pk", flat=True)
         )
 
-    _window = None  # the ranked window's ids, read in the background (archive.background)
+    _beside = None  # the ranked window and one page's rows, read by archive.background
 
-    def _read_window_beside(self) -> None:
-        """Before the summary's sample: the counts will be estimates, so "best match" ranks a
-        window, which the worker thread reads and ranks while the sample counts."""
-        if self.sort == Sort.RELEVANCE and self._window is None:
-            # The alias is fixed here: the worker thread does not know the request's replica.
-            ranked = self._ranked_window(using=self.qs.db)
-            self._window = background.start(lambda: list(ranked), using=ranked.db)
+    def read_page_beside(self, number) -> None:
+        """Before the summary: a best-match page does not depend on the counts, so the worker
+        thread ranks the window and reads page ``number``'s rows (when it is a page number)
+        while the summary counts, on the machine's other core. The paginator still checks
+        the number against the count; an out-of-range page's rows are just not shown.
+        """
+        if self.sort != Sort.RELEVANCE or self._beside is not None:
+            return
+        try:
+            number = int(number or 1)
+        except ValueError:
+            return
+        size = settings.ARCHIVE_PAGE_SIZE
+        item = slice(max(number - 1, 0) * size, max(number, 0) * size)
+        order = self.results().query.order_by
+        # The alias is fixed here: the worker thread does not know the request's replica.
+        db = self.qs.db
+        ranked = self._ranked_window(using=db)
+
+        def read():
+            ids = list(ranked)
+            return ids, (ids[item], list(self._rows(ids[item], order=order, using=db)))
+
+        self._beside = background.start(read, using=db)
 
     def browsable_count(self) -> int:
         """How many results have page numbers: the first ``ARCHIVE_EXACT_COUNT_LIMIT`` (an OFFSET
@@ -270,7 +290,6 @@ class StatementFilter(django_filters.FilterSet):
                 self._choices(chosen),
                 expected=expected,
                 hide_rejected=hide_rejected,
-                before_sample=self._read_window_beside,
             )
         ):
             shared.estimated_facets = set(shared.facets)
@@ -283,7 +302,6 @@ class StatementFilter(django_filters.FilterSet):
             else [spec for spec in counting.FACETS if spec.name not in chosen],
             hide_rejected=hide_rejected,
             expected=expected,
-            before_sample=self._read_window_beside,
         )
         summary.estimated_facets = set() if summary.exact else set(summary.facets)
         for spec in counting.FACETS:

@@ -63,6 +63,7 @@ def statement_list(request: HttpRequest) -> HttpResponse:
     if export_format:
         return _export(request, filterset.results(), export_format)
 
+    filterset.read_page_beside(request.GET.get("page"))
     summary = filterset.summary()
     paginator = search.CountedPaginator(
         filterset.page(), settings.ARCHIVE_PAGE_SIZE, count=filterset.browsable_count()

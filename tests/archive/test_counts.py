@@ -133,10 +133,10 @@ def test_a_chosen_facet_of_an_estimated_search_is_counted_in_the_same_sample(
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize(
     ("limit", "plan_factor"),
-    [(100, 1), (150, 2)],
-    ids=["planned as estimated", "estimated once the capped pass overflows"],
+    [(1000, 2), (100, 1), (150, 2)],
+    ids=["exact", "planned as estimated", "estimated once the capped pass overflows"],
 )
-def test_an_estimated_search_reads_its_ranking_window_beside_its_sample(
+def test_a_best_match_page_is_read_beside_its_counts(
     client, settings, monkeypatch, limit, plan_factor
 ):
     settings.ARCHIVE_EXACT_COUNT_LIMIT = limit
@@ -147,7 +147,7 @@ def test_an_estimated_search_reads_its_ranking_window_beside_its_sample(
         make_statement(text=f"Harbour plan number {n}." + " The harbour again." * (n % 4))
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE archive_statement")
-    in_background = []  # per search: whether the window was read by the worker thread
+    in_background = []  # per search: whether the worker thread read the page
     start = background.start
 
     def spy(read, *, using):
@@ -156,18 +156,25 @@ def test_an_estimated_search_reads_its_ranking_window_beside_its_sample(
         return future
 
     monkeypatch.setattr(background, "start", spy)
+    searches = [{"q": "harbour"}, {"q": "harbour", "page": "2"}, {"q": "harbour", "page": "99"}]
     try:
-        beside = client.get(URL, {"q": "harbour"})
+        beside = [client.get(URL, params) for params in searches]
         settings.ARCHIVE_PARALLEL_READS = False
-        inline = client.get(URL, {"q": "harbour"})
+        inline = [client.get(URL, params) for params in searches]
     finally:
         background.close()
-    assert in_background == [True, False]
-    assert beside.context["total_exact"] is False
-    # The same statements in the same best-match order, whichever thread read the window.
-    shown = [s.pk for s in beside.context["statements"]]
-    assert shown == [s.pk for s in inline.context["statements"]]
-    assert len(shown) == 25
+    assert in_background == [True, True, True, False, False, False]
+    assert beside[0].context["total_exact"] is (limit == 1000)
+    # The same statements in the same best-match order, whichever thread read them.
+    for first, second in zip(beside[:2], inline[:2], strict=True):
+        shown = [s.pk for s in first.context["statements"]]
+        assert shown == [s.pk for s in second.context["statements"]]
+        assert len(shown) == 25
+        assert [s.headline for s in first.context["statements"]] == [
+            s.headline for s in second.context["statements"]
+        ]
+    # A page past the end is the same error either way.
+    assert beside[2].status_code == inline[2].status_code == 400
 
 
 def test_counts_up_to_the_exact_limit_are_exact(client, settings):
