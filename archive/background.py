@@ -1,5 +1,6 @@
-"""A read that runs beside the request's own queries: a search's best-match window is read
-while its sample counts the matches, on the machine's other core.
+"""A read that runs beside the request's own queries, on the machine's other core: a search's
+best-match page while its counts are made, a speaker's roles while their statements are
+read, a permalink's similar statements while its passages are.
 
 One worker thread per process, started at first use (so after gunicorn forks), keeps
 database connections of its own (Django's are per thread), checked the way a request's are
@@ -24,6 +25,13 @@ def start(read, *, using: str) -> Future | None:
     if not settings.ARCHIVE_PARALLEL_READS or connections[using].in_atomic_block:
         return None
     return _worker().submit(_checked, read)
+
+
+def beside(read, *, using: str):
+    """``read`` started in the worker when it may run there (see ``start``); call what this
+    returns for its result, which runs ``read`` in the caller when it could not start."""
+    future = start(read, using=using)
+    return future.result if future is not None else read
 
 
 def _worker() -> ThreadPoolExecutor:

@@ -16,7 +16,7 @@ from django.db.models.functions import ExtractYear
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect, QueryDict
 from django.shortcuts import get_object_or_404, render
 
-from archive import editing, keyset, passages, search, timeline
+from archive import background, editing, keyset, passages, search, timeline
 from archive.models import (
     Event,
     EventKind,
@@ -142,33 +142,41 @@ def speaker_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if speaker is None:
         return _merged_away(RedirectKind.SPEAKER, slug)
     statements = Statement.objects.visible().by_speaker(speaker)
-    count = StatementTally.count_for("speaker", speaker.pk)
-    page_obj = paginate(
-        request, search.IdsFirst(statements.newest_first().select_related("event")), count=count
-    )
     latest = statements.newest_first().values("pk")[:ROLE_STATEMENTS]
     role_rows = (
-        Occurrence.objects.filter(statement__in=latest)
+        Occurrence.objects.using(statements.db)
+        .filter(statement__in=latest)
         .exclude(role="")
         .values("role", "source_id", "source__title", "source__file_name")
         .distinct()
         .order_by("role", "source__file_name", "source_id")
     )
-    roles: dict[str, list[dict]] = {}
-    for row in role_rows:
-        roles.setdefault(row["role"], []).append(
-            {"pk": row["source_id"], "name": row["source__title"] or row["source__file_name"]}
-        )
+    read_roles = background.beside(lambda: list(role_rows), using=role_rows.db)
+    count = StatementTally.count_for("speaker", speaker.pk)
+    page_obj = paginate(
+        request, search.IdsFirst(statements.newest_first().select_related("event")), count=count
+    )
+    speaker_timeline = timeline.build_timeline(_months_of(speaker))
     context = {
         "speaker": speaker,
         "aliases": [a for a in speaker.aliases.all() if a.name != speaker.name],
-        "roles": roles,
+        "roles": _sources_by_role(read_roles()),  # read last: the worker had the longest
         "roles_from_latest": ROLE_STATEMENTS if count > ROLE_STATEMENTS else None,
         "page_obj": page_obj,
         "query_string": search.query_string(request.GET),
-        "timeline": timeline.build_timeline(_months_of(speaker)),
+        "timeline": speaker_timeline,
     }
     return render(request, "archive/speaker_detail.html", context)
+
+
+def _sources_by_role(rows) -> dict[str, list[dict]]:
+    """Each role a speaker had, with the sources that give it."""
+    roles: dict[str, list[dict]] = {}
+    for row in rows:
+        roles.setdefault(row["role"], []).append(
+            {"pk": row["source_id"], "name": row["source__title"] or row["source__file_name"]}
+        )
+    return roles
 
 
 def _months_of(speaker: Speaker) -> dict[date, int]:

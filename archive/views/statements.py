@@ -7,7 +7,16 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, Strea
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from archive import citations, exports, history, keyset, search, structured_data, wording
+from archive import (
+    background,
+    citations,
+    exports,
+    history,
+    keyset,
+    search,
+    structured_data,
+    wording,
+)
 from archive.filters import Sort, StatementFilter
 from archive.models import Occurrence, ReviewStatus, Speaker, Statement
 from archive.views.methods import read_only
@@ -157,6 +166,9 @@ def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
         return render(
             request, "archive/statement_withdrawn.html", {"statement": statement}, status=410
         )
+    db = statement._state.db
+    similar = Statement.objects.using(db).similar_to(statement).for_listing()[:SIMILAR_COUNT]
+    read_similar = background.beside(lambda: list(similar), using=db)
     occurrences = list(
         statement.occurrences.select_related("source", "article")
         .annotate(
@@ -204,8 +216,8 @@ def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "citation_csl": citations.csl_json(citation),
         "data_version": version,
         "json_ld": structured_data.quotation(statement, permalink, cited),
-        "similar": Statement.objects.similar_to(statement).for_listing()[:SIMILAR_COUNT],
         "corrections": history.corrections_line(statement.pk),
+        "similar": read_similar(),  # read last: the worker had the longest
     }
     return render(request, "archive/statement_detail.html", context)
 
