@@ -8,8 +8,8 @@ that, and every value still goes through ``escape``. The templates call them thr
 """
 
 from django.contrib.humanize.templatetags.humanize import intcomma
-from django.template.defaultfilters import date as format_date
 from django.template.defaultfilters import linebreaksbr, pluralize, truncatewords, urlencode
+from django.utils.dates import MONTHS, MONTHS_3
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
@@ -76,7 +76,7 @@ def statement_row(statement) -> SafeString:
         if statement.event
         else ""
     )
-    when = _time(statement.date, "j F Y") if statement.date else ""
+    when = _time(statement.date) if statement.date else ""
     rejected = statement.review_status == ReviewStatus.REJECTED
     return format_html(
         '<li class="{}">\n  <article>\n    {}\n    <p class="statement-row__meta">\n'
@@ -145,9 +145,15 @@ def facet_options(facet, options) -> SafeString:
     return _each(options, lambda option: facet_option(facet, option))
 
 
-def _time(day, shown: str) -> SafeString:
-    """A ``<time>`` of ``day`` (a date), machine-readable and shown as ``shown`` says."""
-    return format_html('<time datetime="{}">{}</time>', day.isoformat(), format_date(day, shown))
+def _time(day, *, short_month: bool = False) -> SafeString:
+    """A ``<time>`` of ``day`` (a date), machine-readable and shown as the ``date`` filter's
+    "j F Y" ("19 July 2020") or, with ``short_month``, "j M Y" ("19 Jul 2020"), from the same
+    month names; without the filter's format parser, which cost a list of 50 posts more
+    than its SQL."""
+    month = MONTHS_3[day.month].title() if short_month else MONTHS[day.month]
+    return format_html(
+        '<time datetime="{}">{} {} {}</time>', day.isoformat(), day.day, month, f"{day.year:04d}"
+    )
 
 
 def event_dates(event) -> SafeString:
@@ -155,11 +161,11 @@ def event_dates(event) -> SafeString:
     if not event.start_date:
         return mark_safe('<span class="dates dates--unknown">Date not recorded</span>')
     end = (
-        format_html(" – {}", _time(event.end_date, "j F Y"))
+        format_html(" – {}", _time(event.end_date))
         if event.end_date and event.end_date != event.start_date
         else ""
     )
-    return format_html('<span class="dates">{}{}</span>', _time(event.start_date, "j F Y"), end)
+    return format_html('<span class="dates">{}{}</span>', _time(event.start_date), end)
 
 
 def _statement_link(statement, speaker_name: str) -> SafeString:
@@ -191,7 +197,7 @@ def speaker_statement(statement, speaker) -> SafeString:
         '<li>\n  {}\n  <p class="compact-statements__meta">\n    {}\n    {}\n    {}\n    {}\n'
         "  </p>\n</li>",
         statement_text(statement, words=80),
-        _time(statement.date, "j F Y") if statement.date else "",
+        _time(statement.date) if statement.date else "",
         _kind(statement),
         verified,
         _statement_link(statement, speaker.name),
@@ -249,7 +255,9 @@ def event_speakers(event, speakers, search_url: str) -> SafeString:
 
 def article_item(article) -> SafeString:
     """A post reporting an event: its title, when it was published, in which source."""
-    published = format_html("{}, ", _time(article.published, "j M Y")) if article.published else ""
+    published = (
+        format_html("{}, ", _time(article.published, short_month=True)) if article.published else ""
+    )
     return format_html(
         '<li><a href="{}">{}</a>\n  <span class="meta">{}{}</span></li>',
         article.get_absolute_url(),
