@@ -5,6 +5,8 @@ from unittest import mock
 
 import pytest
 
+from archive import background
+
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 SEEDS = SHARED / "seeds"
@@ -22,6 +24,15 @@ def _reads_stay_on_the_primary():
     """
     with mock.patch("config.replicas.replica_aliases", return_value=[]):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _worker_connections_closed():
+    """After each test, the read worker's database connections close (archive.background):
+    a live server or a transactional test may have used them, and an open one would keep
+    the test database from being dropped at the end of the run."""
+    yield
+    background.close()
 
 
 @pytest.fixture

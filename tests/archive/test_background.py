@@ -18,15 +18,12 @@ def _thread_name() -> str:
 
 @pytest.mark.django_db(transaction=True)
 def test_a_read_runs_beside_the_request_only_outside_transactions_and_when_allowed(settings):
-    try:
-        assert background.beside(_thread_name, using="default")().startswith("archive-read")
-        with transaction.atomic():
-            # The worker could not see this transaction's writes: the caller reads.
-            assert background.beside(_thread_name, using="default")() == _thread_name()
-        settings.ARCHIVE_PARALLEL_READS = False
+    assert background.beside(_thread_name, using="default")().startswith("archive-read")
+    with transaction.atomic():
+        # The worker could not see this transaction's writes: the caller reads.
         assert background.beside(_thread_name, using="default")() == _thread_name()
-    finally:
-        background.close()
+    settings.ARCHIVE_PARALLEL_READS = False
+    assert background.beside(_thread_name, using="default")() == _thread_name()
 
 
 @pytest.mark.django_db(transaction=True)
@@ -39,12 +36,9 @@ def test_speaker_and_permalink_pages_are_the_same_whichever_thread_reads_their_s
     make_statement(text="The port grows.", speaker=speaker, event=event, source=source)
     Occurrence.objects.filter(statement=first).update(role="mayor")
     pages = [reverse("archive:speaker-detail", args=[speaker.slug]), first.get_absolute_url()]
-    try:
-        beside = [client.get(url).content for url in pages]
-        settings.ARCHIVE_PARALLEL_READS = False
-        inline = [client.get(url).content for url in pages]
-    finally:
-        background.close()
+    beside = [client.get(url).content for url in pages]
+    settings.ARCHIVE_PARALLEL_READS = False
+    inline = [client.get(url).content for url in pages]
     assert beside == inline
     assert b"mayor" in beside[0]  # the speaker's roles
     assert b"Similar statements" in beside[1]

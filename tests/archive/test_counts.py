@@ -157,12 +157,9 @@ def test_a_best_match_page_is_read_beside_its_counts(
 
     monkeypatch.setattr(background, "start", spy)
     searches = [{"q": "harbour"}, {"q": "harbour", "page": "2"}, {"q": "harbour", "page": "99"}]
-    try:
-        beside = [client.get(URL, params) for params in searches]
-        settings.ARCHIVE_PARALLEL_READS = False
-        inline = [client.get(URL, params) for params in searches]
-    finally:
-        background.close()
+    beside = [client.get(URL, params) for params in searches]
+    settings.ARCHIVE_PARALLEL_READS = False
+    inline = [client.get(URL, params) for params in searches]
     assert in_background == [True, True, True, False, False, False]
     assert beside[0].context["total_exact"] is (limit == 1000)
     # The same statements in the same best-match order, whichever thread read them.
