@@ -180,8 +180,17 @@ def serving(args: list[str], url: str, env: dict, log: Path):
                 proc.wait()
 
 
-def archive_server(repo: Path, pg_url: str, port: int, log: Path, workers: int = 2):
-    env = {**os.environ, "DATABASE_URL": pg_url, "ALLOWED_HOSTS": HOST, "DEBUG": "false"}
+def archive_server(
+    repo: Path, pg_url: str, port: int, log: Path, workers: int = 2, settings: dict | None = None
+):
+    """The archive under gunicorn on ``pg_url``; ``settings``: more environment variables."""
+    env = {
+        **os.environ,
+        "DATABASE_URL": pg_url,
+        "ALLOWED_HOSTS": HOST,
+        "DEBUG": "false",
+        **(settings or {}),
+    }
     args = [
         str(repo / ".venv" / "bin" / "gunicorn"),
         "config.wsgi:application",
