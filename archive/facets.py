@@ -58,7 +58,11 @@ COLUMNS = ("id", "speaker_id", "event_id", "event_kind", "source_ids", "kind", "
 
 # A statement's year as the year facet (and its tally, migration 0063) gives it: undated
 # statements (no date of their own nor of their event) count under "undated".
-YEAR_SQL = """COALESCE(date_part('year', "archive_statement"."date")::integer::text, 'undated')"""
+UNDATED = "undated"
+YEAR_SQL = (
+    """COALESCE(date_part('year', "archive_statement"."date")::integer::text, """
+    f"'{UNDATED}')"
+)
 
 
 @dataclass

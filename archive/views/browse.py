@@ -17,6 +17,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanen
 from django.shortcuts import get_object_or_404, render
 
 from archive import background, editing, keyset, passages, search, timeline
+from archive.facets import UNDATED  # ?year= for events without a date, as for statements
 from archive.models import (
     Event,
     EventKind,
@@ -29,9 +30,6 @@ from archive.models import (
     StatementTally,
 )
 from archive.views.methods import read_only
-
-# The facet value (and ?year=) for events and statements without a date.
-UNDATED = "undated"
 
 # How many latest events and recent statements the home page shows.
 HOME_EVENTS = 6
