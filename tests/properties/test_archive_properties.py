@@ -9,7 +9,7 @@ from archive.exports import occurrence_rows
 from archive.models import Source, Statement
 from ingest.decode import RejectedFile, decode_bytes
 from ingest.parse import parse_document
-from ingest.services import write_parsed
+from ingest.writing import write_parsed
 from tests.factories import make_statement
 from tests.properties.strategies import documents, search_queries
 
