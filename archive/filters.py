@@ -229,8 +229,10 @@ class StatementFilter(SearchDisplay, django_filters.FilterSet):
             number = int(number or 1)
         except ValueError:
             return
+        if number < 1:
+            return  # no such page: the paginator says so
         size = settings.ARCHIVE_PAGE_SIZE
-        item = slice(max(number - 1, 0) * size, max(number, 0) * size)
+        item = slice((number - 1) * size, number * size)
         order = self.results().query.order_by
         # The alias is fixed here: the worker thread does not know the request's replica.
         db = self.qs.db
