@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
@@ -40,6 +41,11 @@ def browser():
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+        # While Playwright's event loop runs, Django (asgiref) keeps the main thread's
+        # database connections apart from the ones it has without a loop, and the tests
+        # after the browser tests use those. Closed here, while the loop still runs, or one
+        # stays open and the test database cannot be dropped at the end of the run.
+        connections.close_all()
 
 
 @pytest.fixture
