@@ -170,8 +170,8 @@ class StatementFilter(SearchDisplay, django_filters.FilterSet):
 
         Ranking is bounded: when more statements match than ``ARCHIVE_EXACT_COUNT_LIMIT``,
         "best match" ranks only that many of them, the most recently imported (highest
-        ids): the window's ids come from one scan, only they are ranked, and only the
-        page's rows are fetched.
+        ids): the window comes from one scan that ranks each match as it reads it
+        (``StatementQuerySet.newest_ranked_ids``), and only the page's rows are fetched.
         """
         results = self.results()
 
@@ -190,10 +190,8 @@ class StatementFilter(SearchDisplay, django_filters.FilterSet):
             )
         if self.sort != Sort.RELEVANCE or self.summary().exact:
             return search.IdsFirst(results, rows=rows)
-        # The window's ids first (narrow rows), then ts_rank for those rows alone: ranked in
-        # the scan itself, every match (19,590 for a phrase at 1M) was ranked before the cut.
-        ranked = self._ranked_window()
-        return search.IdsFirst(results, rows=rows, ids=lambda item: list(ranked[item]))
+        ranked_window = self._ranked_window()
+        return search.IdsFirst(results, rows=rows, ids=lambda item: ranked_window[item])
 
     def _rows(self, ids, *, order, using: str | None = None):
         """The page's statements with the joins a list row needs and their highlights."""
@@ -202,18 +200,10 @@ class StatementFilter(SearchDisplay, django_filters.FilterSet):
         page = page.order_by(*order)
         return page.with_headline(self.query) if self.query else page
 
-    def _ranked_window(self, using: str | None = None):
-        """The best-match window in rank order: the ids of the newest
-        ``ARCHIVE_EXACT_COUNT_LIMIT`` matches (all of them when the count is exact), best
-        match first, on database ``using`` if given."""
-        matches = self.qs.using(using) if using else self.qs
-        window = matches.order_by("-pk").values_list("pk", flat=True)[: counting.exact_limit()]
-        return (
-            Statement.objects.using(window.db)
-            .filter(pk__in=window)
-            .by_relevance(self.query)
-            .values_list("pk", flat=True)
-        )
+    def _ranked_window(self) -> list[int]:
+        """The best-match window's ids in rank order: the newest ``ARCHIVE_EXACT_COUNT_LIMIT``
+        matches (all of them when the count is exact), best match first."""
+        return self.qs.newest_ranked_ids(self.query, counting.exact_limit())
 
     _beside = None  # the ranked window and one page's rows, read by archive.background
 
@@ -236,10 +226,10 @@ class StatementFilter(SearchDisplay, django_filters.FilterSet):
         order = self.results().query.order_by
         # The alias is fixed here: the worker thread does not know the request's replica.
         db = self.qs.db
-        ranked = self._ranked_window(using=db)
+        matches, limit = self.qs.using(db), counting.exact_limit()
 
         def read():
-            ids = list(ranked)
+            ids = matches.newest_ranked_ids(self.query, limit)
             return ids, (ids[item], list(self._rows(ids[item], order=order, using=db)))
 
         self._beside = background.start(read, using=db)

@@ -8,7 +8,7 @@ from django.contrib.postgres.search import (
     TrigramSimilarity,
     TrigramWordSimilarity,
 )
-from django.db import models
+from django.db import connections, models
 from django.db.models import Case, Count, F, Func, OuterRef, Q, Subquery, TextField, Value, When
 from django.db.models.functions import Coalesce, Collate, ExtractYear, Left, Length, Upper
 from django.db.models.lookups import LessThanOrEqual
@@ -26,6 +26,11 @@ def _count_of(related: models.QuerySet, field: str = "pk", *, distinct: bool = F
     template = "COUNT(DISTINCT %(expressions)s)" if distinct else "COUNT(%(expressions)s)"
     counted = related.order_by().annotate(n=Func(F(field), template=template))
     return Coalesce(Subquery(counted.values("n")[:1]), 0)
+
+
+def _rank(q: str) -> SearchRank:
+    """How well a statement matches ``q`` (ts_rank, divided by 1 + its rank: 0 to 1)."""
+    return SearchRank(F("search_vector"), search_query(q), normalization=32)
 
 
 def search_query(q: str) -> SearchQuery:
@@ -175,8 +180,26 @@ class StatementQuerySet(models.QuerySet):
 
         Only orders: combine with ``matching(q)``, which does the (indexed) filtering.
         """
-        rank = SearchRank(F("search_vector"), search_query(q), normalization=32)
-        return self.annotate(rank=rank).order_by("-rank", F("date").desc(nulls_last=True), "id")
+        return self.annotate(rank=_rank(q)).order_by("-rank", F("date").desc(nulls_last=True), "id")
+
+    def newest_ranked_ids(self, q: str, limit: int) -> list[int]:
+        """The ids of the newest ``limit`` statements here (highest ids), in ``by_relevance``
+        order: the bounded best-match window of a search.
+
+        One scan: each match is ranked as the scan reads its row, and the newest ``limit``
+        are kept. Ranking the kept ids afterwards means reading each of their rows again by
+        primary key, which at 1,000,000 statements cost more (a phrase's 19,590 matches:
+        64 ms against 53; the common word's 50,000: 29 against 20).
+        """
+        window = self.annotate(rank=_rank(q)).order_by("-id").values("id", "date", "rank")
+        sql, params = window[:limit].query.sql_with_params()
+        with connections[self.db].cursor() as cursor:
+            # by_relevance's order, over the window's rows.
+            cursor.execute(
+                f"SELECT w.id FROM ({sql}) w ORDER BY w.rank DESC, w.date DESC NULLS LAST, w.id",
+                params,
+            )
+            return [pk for (pk,) in cursor.fetchall()]
 
     def newest_first(self) -> "StatementQuerySet":
         return self.order_by(F("date").desc(nulls_last=True), "-id")

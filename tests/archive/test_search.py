@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from archive.models import IngestRun, Occurrence
+from archive.models import IngestRun, Occurrence, Statement
 from archive.search import START_SEL, STOP_SEL, excerpt, highlight
 from tests.factories import make_event, make_source, make_speaker, make_statement
 
@@ -579,3 +579,25 @@ def test_markup_in_speaker_and_event_names_is_escaped_in_rows_and_facets(client)
     assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; Jones" in html
     # The long event name is shortened in the row, whole in its title and for screen readers.
     assert 'title="&lt;script&gt;alert(2)&lt;/script&gt; Forum' in html
+
+
+def test_the_best_match_window_keeps_the_newest_matches_in_best_match_order():
+    # Ties on purpose: equal ranks (the same words) with later, earlier and no dates.
+    rows = [
+        ("Harbour, harbour, harbour.", date(2020, 1, 1)),
+        ("The harbour wall.", date(2019, 5, 1)),
+        ("The harbour wall.", None),
+        ("The harbour wall.", date(2021, 3, 1)),
+        ("A harbour.", date(2021, 3, 1)),
+        ("Harbour, harbour, harbour.", None),
+        ("The harbour wall.", date(2021, 3, 1)),
+        ("Nothing to match.", date(2022, 1, 1)),
+    ]
+    for text, day in rows:
+        make_statement(text=text, date=day)
+    matches = Statement.objects.matching("harbour")
+    best_first = list(matches.by_relevance("harbour").values_list("pk", flat=True))
+    assert len(best_first) == 7
+    assert matches.newest_ranked_ids("harbour", 100) == best_first
+    newest_four = set(sorted(best_first)[-4:])
+    assert matches.newest_ranked_ids("harbour", 4) == [pk for pk in best_first if pk in newest_four]
