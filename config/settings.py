@@ -74,8 +74,10 @@ def _secret_key(data_dir: Path) -> str:
             os.link(mine, path)
         except FileExistsError:
             pass
+        except OSError:  # a file system without hard links: the last writer's key stays
+            os.replace(mine, path)
         finally:
-            mine.unlink()
+            mine.unlink(missing_ok=True)
     return path.read_text().strip()
 
 

@@ -31,3 +31,15 @@ def test_the_environment_key_wins(tmp_path, monkeypatch):
     monkeypatch.setenv("SECRET_KEY", "from-the-environment")
     assert _secret_key(tmp_path) == "from-the-environment"
     assert not any(tmp_path.iterdir())
+
+
+def test_a_file_system_without_hard_links_still_gets_a_key(tmp_path, monkeypatch):
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+
+    def no_links(source, target):
+        raise PermissionError("hard links are not supported here")
+
+    monkeypatch.setattr(os, "link", no_links)
+    key = _secret_key(tmp_path)
+    assert len(key) >= 50 and _secret_key(tmp_path) == key
+    assert [p.name for p in tmp_path.iterdir()] == ["secret_key"]
