@@ -258,11 +258,7 @@ def estimated_with_choices(
 
 
 def summarise(
-    queryset,
-    specs=FACETS,
-    *,
-    hide_rejected: bool = False,
-    expected: float | None = None,
+    queryset, specs=FACETS, *, hide_rejected: bool = False, expected: float | None = None
 ) -> Summary:
     """Total and facets of ``queryset`` (already filtered), exact or estimated.
 

@@ -180,7 +180,7 @@ class StatementFilter(SearchDisplay, django_filters.FilterSet):
 
         if self._beside is not None:
             # Read by the worker thread while the summary counted (``read_page_beside``).
-            ranked_window, (read_ids, read_rows) = self._beside.result()
+            ranked_window, read_ids, read_rows = self._beside.result()
 
             def rows_once_read(ids):
                 return read_rows if ids == read_ids else rows(ids)
@@ -230,7 +230,8 @@ class StatementFilter(SearchDisplay, django_filters.FilterSet):
 
         def read():
             ids = matches.newest_ranked_ids(self.query, limit)
-            return ids, (ids[item], list(self._rows(ids[item], order=order, using=db)))
+            page_ids = ids[item]
+            return ids, page_ids, list(self._rows(page_ids, order=order, using=db))
 
         self._beside = background.start(read, using=db)
 
