@@ -171,7 +171,12 @@ def merge_preview(survivor: Speaker, others: Iterable[Speaker]) -> dict:
 
 
 def merge_speakers(survivor: Speaker, others: Iterable[Speaker], *, note: str = "") -> Speaker:
-    """Fold ``others`` into ``survivor``: statements and aliases move, old slugs redirect."""
+    """Fold ``others`` into ``survivor``: statements and aliases move, old slugs redirect.
+
+    Each statement is written once: the moved ones take the survivor's names in the same
+    UPDATE, and the survivor's own are rewritten only when the merged names bring a search
+    word they lack (a row rewrite is the cost: ~100-170 us a statement at 1,000,000).
+    """
     others = [o for o in others if o.pk != survivor.pk]
     if not others:
         raise ValidationError("Choose at least one other speaker to merge.")
@@ -185,9 +190,15 @@ def merge_speakers(survivor: Speaker, others: Iterable[Speaker], *, note: str = 
                     alias.speaker = survivor
                     alias.save(update_fields=["speaker"])
                     known.add(alias.normalized)
-            Statement.objects.filter(speaker=other).update(
-                speaker=survivor, curated=True, updated_at=timezone.now()
-            )
+        # Before the others' statements arrive, so that one of the survivor's own is read.
+        survivor.refresh_statement_names_for_new_words()
+        Statement.objects.filter(speaker__in=others).update(
+            speaker=survivor,
+            speaker_names=survivor.search_names,
+            curated=True,
+            updated_at=timezone.now(),
+        )
+        for other in others:
             # Earlier merges into ``other`` now lead to the survivor too.
             SlugRedirect.objects.filter(speaker=other).update(speaker=survivor)
             SlugRedirect.objects.create(
@@ -196,7 +207,6 @@ def merge_speakers(survivor: Speaker, others: Iterable[Speaker], *, note: str = 
             other.delete()
         survivor.curated = True
         survivor.save(update_fields=["curated", "updated_at"])
-        survivor.refresh_statement_names()
     return survivor
 
 

@@ -11,11 +11,10 @@ from dataclasses import replace
 from datetime import timedelta
 
 from django.contrib.postgres.search import TrigramSimilarity
-from django.db import connection
 from django.db.models import Q
 from django.utils.text import slugify
 
-from archive.models import SEARCH_CONFIG, Event, Source, Speaker, SpeakerAlias, Statement
+from archive.models import Event, Source, Speaker, SpeakerAlias, Statement
 from ingest import identity
 from ingest.identity import SPEAKER_SHORTLIST_SIMILARITY, merge_events, same_event
 from ingest.names import normalize_name
@@ -208,10 +207,9 @@ def _merge_forms(speaker: Speaker, forms: dict[str, str]) -> None:
 def refresh_speaker_names(speakers: Iterable[Speaker], *, new: Iterable[Statement] = ()) -> None:
     """Copy each speaker's name and aliases onto their statements, for search.
 
-    The statements just created (``new``) get the names by id. The speaker's earlier
-    statements are rewritten only when the names bring a search word they lack: one of them
-    (by the speaker index) shows what they hold, so a known speaker seen again, or a new
-    spelling made of words already there, costs no rewrite of their 80,000 statements.
+    The statements just created (``new``) get the names by id; the speaker's earlier
+    statements are rewritten only when the names bring a search word they lack
+    (``Speaker.refresh_statement_names_for_new_words``).
     """
     new_ids: dict[int, list[int]] = {}
     for statement in new:
@@ -223,25 +221,4 @@ def refresh_speaker_names(speakers: Iterable[Speaker], *, new: Iterable[Statemen
             Statement.objects.filter(pk__in=ids).exclude(speaker_names=names).update(
                 speaker_names=names
             )
-        held = next(
-            iter(
-                Statement.objects.filter(speaker=speaker)
-                .exclude(pk__in=ids)
-                .order_by()  # any one row, through the speaker index
-                .values_list("speaker_names", flat=True)[:1]
-            ),
-            None,
-        )
-        if held is not None and held != names and not _same_search_words(held, names):
-            speaker.refresh_statement_names()
-
-
-def _same_search_words(old: str, new: str) -> bool:
-    """True when ``new`` holds no search word (lexeme) that ``old`` lacks."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT tsvector_to_array(to_tsvector(%s::regconfig, %s)) "
-            "<@ tsvector_to_array(to_tsvector(%s::regconfig, %s))",
-            [SEARCH_CONFIG, new, SEARCH_CONFIG, old],
-        )
-        return cursor.fetchone()[0]
+        speaker.refresh_statement_names_for_new_words(but=ids)

@@ -1,7 +1,9 @@
 """Speakers and the spellings of their names the sources use."""
 
+from collections.abc import Iterable
+
 from django.contrib.postgres.indexes import GinIndex, OpClass
-from django.db import models
+from django.db import connections, models
 from django.db.models import Q
 from django.db.models.functions import Upper
 from django.utils import timezone
@@ -55,6 +57,39 @@ class Speaker(models.Model):
         """Copy ``search_names`` onto this speaker's statements (after a rename or new alias)."""
         names = self.search_names
         self.statements.exclude(speaker_names=names).update(speaker_names=names)
+
+    def refresh_statement_names_for_new_words(self, *, but: Iterable[int] = ()) -> None:
+        """After the names grew (a new spelling, a merge): rewrite this speaker's statements
+        (those not in ``but``) only when the names bring a search word they lack.
+
+        One of them (any one, by the speaker index) shows what they hold, so a known speaker
+        seen again, or a new spelling made of words already there, costs no rewrite of their
+        80,000 statements.
+        """
+        names = self.search_names
+        held = next(
+            iter(
+                self.statements.exclude(pk__in=list(but))
+                .order_by()
+                .values_list("speaker_names", flat=True)[:1]
+            ),
+            None,
+        )
+        if held is not None and held != names and _brings_new_search_words(held, names, self):
+            self.refresh_statement_names()
+
+
+def _brings_new_search_words(old: str, new: str, speaker: Speaker) -> bool:
+    """True when ``new`` holds a search word (lexeme) that ``old`` lacks."""
+    from archive.models.statements import SEARCH_CONFIG  # statements imports this module
+
+    with connections[speaker._state.db or "default"].cursor() as cursor:
+        cursor.execute(
+            "SELECT NOT tsvector_to_array(to_tsvector(%s::regconfig, %s)) "
+            "<@ tsvector_to_array(to_tsvector(%s::regconfig, %s))",
+            [SEARCH_CONFIG, new, SEARCH_CONFIG, old],
+        )
+        return cursor.fetchone()[0]
 
 
 class SpeakerAlias(models.Model):

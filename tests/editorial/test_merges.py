@@ -1,8 +1,10 @@
 """Merging speakers and events leaves permanent redirects; splitting moves statements."""
 
 import pytest
+from django.db import connection
 
-from archive.models import Event, Speaker, SpeakerAlias
+from archive import editing
+from archive.models import Event, Occurrence, Speaker, SpeakerAlias, Statement
 from tests.factories import make_event, make_speaker, make_statement
 
 pytestmark = pytest.mark.django_db
@@ -74,3 +76,41 @@ def test_split_moves_ticked_statements_to_a_new_speaker(editor):
     stay.refresh_from_db()
     assert move.speaker.name == "John Smith (writer)" and move.curated
     assert stay.speaker == speaker
+
+
+def _row_version(statement) -> str:
+    """PostgreSQL's xmin: it changes whenever the row is written."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT xmin::text FROM archive_statement WHERE id = %s", [statement.pk])
+        return cursor.fetchone()[0]
+
+
+def test_after_a_merge_every_name_finds_every_statement_of_the_survivor():
+    keep = make_speaker(name="Ana Lindqvist")
+    dup = make_speaker(name="Mayor Lindkvist")
+    own = make_statement(text="The survivor's own line.", speaker=keep)
+    moved = make_statement(text="The duplicate's line.", speaker=dup)
+    editing.merge_speakers(keep, [dup])
+    for name in ("Lindkvist", "Lindqvist"):
+        found = set(Statement.objects.search(name).values_list("pk", flat=True))
+        assert found == {own.pk, moved.pk}, name
+
+
+def test_a_merge_that_brings_no_new_search_word_leaves_the_survivors_statements_unwritten():
+    keep = make_speaker(name="Ana Lindqvist", aliases=("Lindqvist",))
+    dup = make_speaker(name="Lindqvist, Ana")
+    own = make_statement(text="The survivor's own line.", speaker=keep)
+    make_statement(text="The duplicate's line.", speaker=dup)
+    before = _row_version(own)
+    editing.merge_speakers(keep, [dup])
+    assert _row_version(own) == before
+
+
+def test_passages_follow_every_statement_one_update_moves_to_another_event():
+    old, new = make_event(name="Water forum"), make_event(name="Water forum (day 2)")
+    moved = [make_statement(text=f"Line {n} of the forum.", event=old) for n in range(3)]
+    kept = make_statement(text="A line of another event.", event=new)
+    Statement.objects.filter(event=old).update(event=new)
+    Statement.objects.filter(pk=kept.pk).update(curated=True)  # no event change: no move
+    events = Occurrence.objects.filter(statement__in=[*moved, kept]).values_list("event", flat=True)
+    assert set(events) == {new.pk}
