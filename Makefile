@@ -21,7 +21,7 @@ RUN_ENV := ARCHIVE_DEMO=0
 RUN_SOURCES := $(SOURCES)
 endif
 
-.PHONY: run serve test setup setup-dev migrate ingest-samples lint format browser-deps stop-db bench bench-quick bench-load fuzz
+.PHONY: run serve test setup setup-dev migrate ingest-samples lint format browser-deps stop-db bench bench-quick bench-load bench-edits fuzz
 
 $(VENV)/bin/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found; set PYTHON=/path/to/python3.11"; exit 1; }
@@ -115,3 +115,7 @@ bench-quick: migrate
 # The same corpus under 1 and 4 concurrent clients, parallel reads off and on (bench/load.py).
 bench-load: migrate
 	nice -n 10 $(PY) -m bench.load --scale $(SCALE)
+
+# Editors' merges of the corpus's largest records and a queue page's verify, rolled back.
+bench-edits: migrate
+	nice -n 10 $(PY) -m bench.edits --scale $(SCALE)

@@ -1,0 +1,109 @@
+"""``python -m bench.edits --scale N``: editors' writes on the big corpus, each rolled back.
+
+The actions an editor takes on the biggest records, through the same functions the review
+pages call (``archive.editing``), in the corpus ``python -m bench`` built for this scale:
+merging the most prolific speaker into a small one and a small one into it, merging the
+largest event into another, and verifying a queue page of statements. Each runs in a
+transaction that is rolled back, so the corpus is unchanged; prints the median of
+``--rounds`` runs and the rows each touched. A request has gunicorn's 30 s worker timeout,
+so an action slower than that fails for the editor.
+"""
+
+import argparse
+import os
+import statistics
+import time
+
+from bench.__main__ import build_corpus
+
+QUEUE_PAGE = 50
+
+
+class Rollback(Exception):
+    """Raised to undo a timed action."""
+
+
+def timed(action) -> tuple[float, int]:
+    """Seconds ``action()`` took inside a transaction that is then rolled back, its result."""
+    from django.db import transaction
+
+    started = time.perf_counter()
+    try:
+        with transaction.atomic():
+            result = action()
+            elapsed = time.perf_counter() - started
+            raise Rollback
+    except Rollback:
+        pass
+    return elapsed, result
+
+
+def actions() -> dict:
+    from archive import editing
+    from archive.models import Event, Speaker, Statement, StatementTally
+
+    def largest(dimension: str) -> list[int]:
+        rows = StatementTally.objects.filter(dimension=dimension).order_by("-count")
+        return [int(v) for v in rows.values_list("value", flat=True)[:200]]
+
+    # Fetched afresh for each run: a merge's delete() leaves the Python object without a pk.
+    speakers, events = largest("speaker"), largest("event")
+    prolific, small = speakers[0], speakers[-1]
+    biggest, other_event = events[0], events[-1]
+
+    def speaker(pk: int) -> Speaker:
+        return Speaker.objects.get(pk=pk)
+
+    def event(pk: int) -> Event:
+        return Event.objects.get(pk=pk)
+
+    queue_ids = list(
+        Statement.objects.filter(review_status="unreviewed")
+        .order_by("-id")
+        .values_list("id", flat=True)[:QUEUE_PAGE]
+    )
+
+    def moved(who) -> int:
+        return Statement.objects.filter(speaker=who).count()
+
+    return {
+        f"merge the most prolific speaker ({moved(prolific):,} statements) into a small one": (
+            lambda: moved(editing.merge_speakers(speaker(small), [speaker(prolific)]))
+        ),
+        f"merge a small speaker ({moved(small):,} statements) into the most prolific": (
+            lambda: moved(editing.merge_speakers(speaker(prolific), [speaker(small)]))
+        ),
+        "merge the largest event into a small one": (
+            lambda: Statement.objects.filter(
+                event=editing.merge_events(event(other_event), [event(biggest)])
+            ).count()
+        ),
+        f"verify a queue page ({QUEUE_PAGE} statements)": (
+            lambda: editing.verify(Statement.objects.filter(pk__in=queue_ids))
+        ),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.edits", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument("--scale", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    os.environ["DATABASE_URL"] = build_corpus(args.scale)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    import django
+
+    django.setup()
+    print(f"\nEditors' actions at {args.scale:,} statements (median of {args.rounds})\n")
+    print("| action | rows after | ms |")
+    print("|---|---:|---:|")
+    for label, action in actions().items():
+        runs = [timed(action) for _ in range(args.rounds)]
+        seconds = statistics.median(r[0] for r in runs)
+        print(f"| {label} | {runs[0][1]:,} | {seconds * 1000:,.0f} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
