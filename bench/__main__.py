@@ -244,6 +244,7 @@ def main() -> None:
         return
     targets = pick_targets(url)
     mix = queries.query_mix(targets, deep_page=50 if args.scale >= 100_000 else 10)
+    mix.append(queries.FLOOR)
     ports = {"archive": 8911, "datasette": 8912}
     with (
         servers.archive_server(REPO, url, ports["archive"], OUT / "gunicorn.log"),

@@ -39,6 +39,13 @@ def _ds_search(term: str, *, raw: bool = False, extra: dict | None = None) -> st
     return _ds_table(params)
 
 
+# Not a query class: what each server takes for a page with no database work at all (a
+# Django view through the whole middleware stack; Datasette's smallest JSON view). No page
+# of either system can answer in less, which bounds what "half of Datasette" can mean for
+# the pages that are themselves a few milliseconds of SQL.
+FLOOR = Query("floor: a page with no database work", "/robots.txt", "/-/versions.json")
+
+
 def query_mix(targets: dict, deep_page: int = 50) -> list[Query]:
     """``targets``: ids and slugs picked from the corpus (prolific speaker, largest event...)."""
     rare, common, very = (WORDS[k][0] for k in ("rare", "common", "very_common"))
