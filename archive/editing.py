@@ -111,12 +111,13 @@ def reattribute(
     with transaction.atomic(), _context(action, note):
         if speaker is None:
             speaker = create_speaker(new_name)
-        old_ids = set()
+        # A re-attribution adds no name to the speaker: only the moved statements take its
+        # names (reading the speaker's other 134,000 to compare their copy took 140 ms at 1,000,000).
+        names = speaker.search_names
         for statement in statements:
-            old_ids.add(statement.speaker_id)
             statement.speaker = speaker
-            _mark(statement, ["speaker"])
-        speaker.refresh_statement_names()
+            statement.speaker_names = names
+            _mark(statement, ["speaker", "speaker_names"])
         if not speaker.curated:
             speaker.curated = True
             speaker.save(update_fields=["curated", "updated_at"])

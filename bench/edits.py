@@ -3,7 +3,8 @@
 The actions an editor takes on the biggest records, through the same functions the review
 pages call (``archive.editing``), in the corpus ``python -m bench`` built for this scale:
 merging the most prolific speaker into a small one and a small one into it, merging the
-largest event into another, and verifying a queue page of statements. They run on a copy
+largest event into another, re-attributing one statement to the most prolific speaker and
+verifying a queue page of statements. They run on a copy
 of the corpus, each in a transaction that is rolled back (a rolled-back update still
 leaves dead rows and index entries behind, which would slow the next ``make bench``), and
 the copy is dropped; prints the median of ``--rounds`` runs and the rows each touched. A request has gunicorn's 30 s worker timeout,
@@ -82,6 +83,13 @@ def actions() -> dict:
             lambda: Statement.objects.filter(
                 event=editing.merge_events(event(other_event), [event(biggest)])
             ).count()
+        ),
+        "re-attribute one statement to the most prolific speaker": (
+            lambda: moved(
+                editing.reattribute(
+                    Statement.objects.filter(speaker_id=small)[:1], speaker=speaker(prolific)
+                )
+            )
         ),
         f"verify a queue page ({QUEUE_PAGE} statements)": (
             lambda: editing.verify(Statement.objects.filter(pk__in=queue_ids))

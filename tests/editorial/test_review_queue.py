@@ -152,6 +152,7 @@ def test_reattribute_by_alias_or_to_a_new_speaker(editor, queue):
     )
     queue["sure"].refresh_from_db()
     assert queue["sure"].speaker.name == "Jo Bloggs"
+    assert queue["sure"].speaker_names == "Jo Bloggs"  # found by its new speaker's name
 
 
 def test_reattribute_to_an_unknown_name_suggests_and_changes_nothing(editor, queue):
