@@ -30,18 +30,26 @@ class Rollback(Exception):
 
 
 def timed(action) -> tuple[float, int]:
-    """Seconds ``action()`` took inside a transaction that is then rolled back, its result."""
+    """Seconds ``action()`` took inside a transaction that is then rolled back, and the
+    statements its record holds after it (counted untimed, before the rollback)."""
     from django.db import transaction
 
-    started = time.perf_counter()
+    from archive.models import Event, Statement
+
     try:
         with transaction.atomic():
-            result = action()
+            started = time.perf_counter()
+            record = action()
             elapsed = time.perf_counter() - started
+            if isinstance(record, int):  # a count of statements changed
+                rows = record
+            else:
+                field = "event" if isinstance(record, Event) else "speaker"
+                rows = Statement.objects.filter(**{field: record}).count()
             raise Rollback
     except Rollback:
         pass
-    return elapsed, result
+    return elapsed, rows
 
 
 def actions() -> dict:
@@ -69,26 +77,22 @@ def actions() -> dict:
         .values_list("id", flat=True)[:QUEUE_PAGE]
     )
 
-    def moved(who) -> int:
+    def moved(who: int) -> int:
         return Statement.objects.filter(speaker=who).count()
 
     return {
         f"merge the most prolific speaker ({moved(prolific):,} statements) into a small one": (
-            lambda: moved(editing.merge_speakers(speaker(small), [speaker(prolific)]))
+            lambda: editing.merge_speakers(speaker(small), [speaker(prolific)])
         ),
         f"merge a small speaker ({moved(small):,} statements) into the most prolific": (
-            lambda: moved(editing.merge_speakers(speaker(prolific), [speaker(small)]))
+            lambda: editing.merge_speakers(speaker(prolific), [speaker(small)])
         ),
         "merge the largest event into a small one": (
-            lambda: Statement.objects.filter(
-                event=editing.merge_events(event(other_event), [event(biggest)])
-            ).count()
+            lambda: editing.merge_events(event(other_event), [event(biggest)])
         ),
         "re-attribute one statement to the most prolific speaker": (
-            lambda: moved(
-                editing.reattribute(
-                    Statement.objects.filter(speaker_id=small)[:1], speaker=speaker(prolific)
-                )
+            lambda: editing.reattribute(
+                Statement.objects.filter(speaker_id=small)[:1], speaker=speaker(prolific)
             )
         ),
         f"verify a queue page ({QUEUE_PAGE} statements)": (
