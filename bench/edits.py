@@ -1,14 +1,15 @@
 """``python -m bench.edits --scale N``: editors' writes on the big corpus, each rolled back.
 
 The actions an editor takes on the biggest records, through the same functions the review
-pages call (``archive.editing``), in the corpus ``python -m bench`` built for this scale:
+pages call (``archive.editing``), on the corpus ``python -m bench`` built for this scale:
 merging the most prolific speaker into a small one and a small one into it, merging the
 largest event into another, re-attributing one statement to the most prolific speaker and
-verifying a queue page of statements. They run on a copy
-of the corpus, each in a transaction that is rolled back (a rolled-back update still
-leaves dead rows and index entries behind, which would slow the next ``make bench``), and
-the copy is dropped; prints the median of ``--rounds`` runs and the rows each touched. A request has gunicorn's 30 s worker timeout,
-so an action slower than that fails for the editor.
+verifying a queue page of statements. They run on a copy of the corpus, each in a
+transaction that is rolled back (a rolled-back update still leaves dead rows and index
+entries behind, which would slow the next ``make bench``), and the copy is dropped. Prints
+the median of ``--rounds`` runs and the statements each record holds after the action. A
+request has gunicorn's worker timeout (``gunicorn.conf.py``): an action slower than that
+fails for the editor.
 """
 
 import argparse
@@ -119,7 +120,7 @@ def main() -> None:
     django.setup()
     try:
         print(f"\nEditors' actions at {args.scale:,} statements (median of {args.rounds})\n")
-        print("| action | rows after | ms |")
+        print("| action | statements after | ms |")
         print("|---|---:|---:|")
         for label, action in actions().items():
             runs = [timed(action) for _ in range(args.rounds)]
