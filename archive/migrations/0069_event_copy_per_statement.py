@@ -5,7 +5,8 @@ statement whose event changed, and each of those fired the passages' statement-l
 triggers again: merging the largest event of the 1,000,000-statement bench corpus (58,172
 statements) spent 27 of its 40 s there (``python -m bench.edits``; EXPLAIN ANALYZE gave
 465 us a call). Now a statement-level trigger with transition tables moves every changed
-statement's passages at once. A trigger with transition tables cannot name columns
+statement's passages at once, and the passages' ``archive_occurrence_moved`` plans each
+call with EXECUTE (below). A trigger with transition tables cannot name columns
 (``UPDATE OF event_id``), so it runs after every UPDATE of statements and moves the passages
 whose copy differs from their statement's new event.
 """
@@ -37,7 +38,7 @@ CREATE TRIGGER statement_event_to_occurrences
 
 -- PL/pgSQL keeps a session's first plan of a static statement, whatever the size of the
 -- transition tables it then reads: joined old and new rows planned for a few passages (a
--- nested loop) ran for hours on the 59,913 passages of an event merge. EXECUTE plans each
+-- nested loop) was still running after 137 s on the 59,913 passages of an event merge. EXECUTE plans each
 -- call for the rows it has.
 CREATE OR REPLACE FUNCTION archive_occurrence_moved() RETURNS trigger AS $$
 BEGIN
@@ -56,27 +57,14 @@ END;
 $$ LANGUAGE plpgsql;
 """
 
-# Back to migration 0066's functions.
-PER_ROW = (
-    importlib.import_module("archive.migrations.0066_occurrence_event")
-    .MOVED.split("DROP TRIGGER")[0]
-    .replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION")
-    + r"""
-DROP TRIGGER statement_event_to_occurrences ON archive_statement;
-
-CREATE OR REPLACE FUNCTION archive_statement_event_to_occurrences() RETURNS trigger AS $$
-BEGIN
-    UPDATE archive_occurrence SET event_id = NEW.event_id WHERE statement_id = NEW.id;
-    RETURN NULL;
-END;
-$$ LANGUAGE plpgsql;
-
-CREATE TRIGGER statement_event_to_occurrences
-    AFTER UPDATE OF event_id ON archive_statement
-    FOR EACH ROW WHEN (OLD.event_id IS DISTINCT FROM NEW.event_id)
-    EXECUTE FUNCTION archive_statement_event_to_occurrences();
-"""
-)
+# Back to migration 0066's functions and per-row trigger.
+_0066 = importlib.import_module("archive.migrations.0066_occurrence_event")
+PER_ROW = "DROP TRIGGER statement_event_to_occurrences ON archive_statement;\n" + (
+    _0066.MOVED.split("DROP TRIGGER")[0]
+    + _0066.TRIGGERS[
+        _0066.TRIGGERS.index("CREATE FUNCTION archive_statement_event_to_occurrences") :
+    ]
+).replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION")
 
 
 class Migration(migrations.Migration):
