@@ -75,15 +75,16 @@ class Speaker(models.Model):
             ),
             None,
         )
-        if held is not None and held != names and _brings_new_search_words(held, names, self):
+        using = self._state.db or "default"
+        if held is not None and held != names and _brings_new_search_words(held, names, using):
             self.refresh_statement_names()
 
 
-def _brings_new_search_words(old: str, new: str, speaker: Speaker) -> bool:
+def _brings_new_search_words(old: str, new: str, using: str) -> bool:
     """True when ``new`` holds a search word (lexeme) that ``old`` lacks."""
     from archive.models.statements import SEARCH_CONFIG  # statements imports this module
 
-    with connections[speaker._state.db or "default"].cursor() as cursor:
+    with connections[using].cursor() as cursor:
         cursor.execute(
             "SELECT NOT tsvector_to_array(to_tsvector(%s::regconfig, %s)) "
             "<@ tsvector_to_array(to_tsvector(%s::regconfig, %s))",
