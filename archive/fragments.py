@@ -27,7 +27,7 @@ def _escaped(value) -> str:
 
 
 def _html(template: str, *values) -> SafeString:
-    """``_html(template, *values)`` without the checks for lazy arguments that wrap
+    """``format_html(template, *values)`` without the checks for lazy arguments that wrap
     every call of it and of ``conditional_escape`` (a search page makes some 350 calls, the
     largest event page 450: 2.7 ms of them per 450 against 1.0 ms here). Same output."""
     return SafeString(template.format(*map(_escaped, values)))
