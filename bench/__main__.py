@@ -71,14 +71,6 @@ def migrate(url: str) -> None:
     )
 
 
-def recreate(admin_url: str, name: str) -> None:
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-        )
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-
-
 def build_corpus(scale: int) -> str:
     """The URL of the bench database for ``scale``, built first unless it already is."""
     name = f"statement_archive_bench_{scale}"
@@ -88,7 +80,7 @@ def build_corpus(scale: int) -> str:
         migrate(url)
         return url
     print(f"bench: building corpus of {scale:,} statements in {name}", flush=True)
-    recreate(admin, name)
+    loading.recreate_database(admin, name)
     migrate(url)
     spool = OUT / f"spool-{scale}"
     spool.mkdir(parents=True, exist_ok=True)

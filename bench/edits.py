@@ -18,16 +18,10 @@ import statistics
 import time
 from urllib.parse import urlsplit
 
-import psycopg
-from psycopg import sql
-
+from bench import loading
 from bench.__main__ import build_corpus, server_url
 
 QUEUE_PAGE = 50
-
-
-class Rollback(Exception):
-    """Raised to undo a timed action."""
 
 
 def timed(action) -> tuple[float, int]:
@@ -37,19 +31,16 @@ def timed(action) -> tuple[float, int]:
 
     from archive.models import Event, Statement
 
-    try:
-        with transaction.atomic():
-            started = time.perf_counter()
-            record = action()
-            elapsed = time.perf_counter() - started
-            if isinstance(record, int):  # a count of statements changed
-                rows = record
-            else:
-                field = "event" if isinstance(record, Event) else "speaker"
-                rows = Statement.objects.filter(**{field: record}).count()
-            raise Rollback
-    except Rollback:
-        pass
+    with transaction.atomic():
+        started = time.perf_counter()
+        record = action()
+        elapsed = time.perf_counter() - started
+        if isinstance(record, int):  # a count of statements changed
+            rows = record
+        else:
+            field = "event" if isinstance(record, Event) else "speaker"
+            rows = Statement.objects.filter(**{field: record}).count()
+        transaction.set_rollback(True)
     return elapsed, rows
 
 
@@ -111,7 +102,7 @@ def main() -> None:
     args = parser.parse_args()
     corpus = urlsplit(build_corpus(args.scale)).path.lstrip("/")
     copy = f"{corpus}_edits"
-    copy_database(copy, template=corpus)
+    loading.recreate_database(server_url("postgres"), copy, template=corpus)
     os.environ["DATABASE_URL"] = server_url(copy)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     import django
@@ -128,21 +119,7 @@ def main() -> None:
             print(f"| {label} | {runs[0][1]:,} | {seconds * 1000:,.0f} |", flush=True)
     finally:
         connections.close_all()
-        copy_database(copy, template=None)
-
-
-def copy_database(name: str, *, template: str | None) -> None:
-    """(Re)create ``name`` as a copy of ``template``; with no template, just drop it."""
-    with psycopg.connect(server_url("postgres"), autocommit=True) as conn:
-        conn.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-        )
-        if template:
-            conn.execute(
-                sql.SQL("CREATE DATABASE {} TEMPLATE {} STRATEGY FILE_COPY").format(
-                    sql.Identifier(name), sql.Identifier(template)
-                )
-            )
+        loading.drop_database(server_url("postgres"), copy)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import psycopg
-from psycopg import sql
+
+from bench import loading
 
 DOCUMENTS = 30
 
@@ -70,22 +71,12 @@ def measure(repo: Path, big_url: str, server_url, scale: int) -> dict:
     write_documents(folder, names)
     copy, empty = f"{big}_ingest", "statement_archive_bench_empty"
     results = {}
-    with psycopg.connect(admin, autocommit=True) as conn:
-        for name in (copy, empty):
-            conn.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-            )
-        started = time.perf_counter()
-        conn.execute(
-            sql.SQL("CREATE DATABASE {} TEMPLATE {} STRATEGY FILE_COPY").format(
-                sql.Identifier(copy), sql.Identifier(big)
-            )
-        )
-        print(
-            f"bench: copied the corpus for ingest in {time.perf_counter() - started:.0f} s",
-            flush=True,
-        )
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(empty)))
+    started = time.perf_counter()
+    loading.recreate_database(admin, copy, template=big)
+    print(
+        f"bench: copied the corpus for ingest in {time.perf_counter() - started:.0f} s", flush=True
+    )
+    loading.recreate_database(admin, empty)
     subprocess.run(
         [sys.executable, "manage.py", "migrate", "--noinput", "--verbosity", "0"],
         cwd=repo,
@@ -95,11 +86,8 @@ def measure(repo: Path, big_url: str, server_url, scale: int) -> dict:
     for label, name in (("empty archive", empty), (f"{scale:,} statements", copy)):
         seconds, peak = run_ingest(repo, server_url(name), folder, folder.parent / f"{name}.log")
         results[label] = {"docs_per_s": DOCUMENTS / seconds, "peak_mb": peak / 2**20}
-    with psycopg.connect(admin, autocommit=True) as conn:
-        for name in (copy, empty):
-            conn.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-            )
+    for name in (copy, empty):
+        loading.drop_database(admin, name)
     return results
 
 

@@ -7,6 +7,9 @@ gets a blank stand-in default for the COPY (``BLANKS``), dropped again afterward
 
 import itertools
 
+import psycopg
+from psycopg import sql
+
 from bench.corpus import Corpus
 
 COLUMNS = {
@@ -120,3 +123,21 @@ def copy_into(conn, folder) -> None:
                 f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                 f"(SELECT COALESCE(max(id), 1) FROM {table}))"
             )
+
+
+def drop_database(admin_url: str, name: str) -> None:
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        )
+
+
+def recreate_database(admin_url: str, name: str, *, template: str | None = None) -> None:
+    """``name`` made anew: empty, or a file copy of ``template`` (the corpus, for a run that
+    writes to it)."""
+    drop_database(admin_url, name)
+    create = sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name))
+    if template:
+        create += sql.SQL(" TEMPLATE {} STRATEGY FILE_COPY").format(sql.Identifier(template))
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(create)
