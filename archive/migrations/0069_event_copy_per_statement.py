@@ -37,9 +37,9 @@ CREATE TRIGGER statement_event_to_occurrences
     FOR EACH STATEMENT EXECUTE FUNCTION archive_statement_event_to_occurrences();
 
 -- PL/pgSQL keeps a session's first plan of a static statement, whatever the size of the
--- transition tables it then reads: joined old and new rows planned for a few passages (a
--- nested loop) was still running after 137 s on the 59,913 passages of an event merge. EXECUTE plans each
--- call for the rows it has.
+-- transition tables it then reads: old and new rows joined by a plan made for a few
+-- passages (a nested loop) were still running after 137 s on the 59,913 passages of an
+-- event merge. EXECUTE plans each call for the rows it has.
 CREATE OR REPLACE FUNCTION archive_occurrence_moved() RETURNS trigger AS $$
 BEGIN
     EXECUTE $q$
